@@ -1,0 +1,310 @@
+/**
+ * The action end to end, against the real Docker engine and the stand-in CLI image that jest's
+ * global set-up built and mirrored through a registry on 127.0.0.1.
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
+
+import {
+  actionContainers,
+  copyBundle,
+  EXAMPLES,
+  makeRunner,
+  readOutputs,
+  readStandInCalls,
+  removeRunner,
+  RUNNERS,
+  runnerEnvironment,
+  type RunnerFolders,
+  standInImage,
+} from './support/action-harness.js';
+
+const TOKEN = 'dapi-e2e-token-7f3a9c';
+const CLIENT_SECRET = 'sp-e2e-secret-c41d2b';
+const HOST = 'https://adb-1234567890123456.7.azuredatabricks.net';
+
+let runner: RunnerFolders;
+
+beforeEach(() => {
+  runner = makeRunner();
+});
+
+afterEach(async () => {
+  removeRunner(runner);
+  expect(await actionContainers()).toEqual([]);
+});
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** Every line the action printed, minus the mask registrations the runner itself consumes. */
+function loggedLines(output: string): string[] {
+  return output.split('\n').filter((line) => !line.startsWith('::add-mask::'));
+}
+
+function expectNoSecretAnywhere(texts: string[], secrets: string[]): void {
+  for (const text of texts) {
+    for (const secret of secrets) expect(text).not.toContain(secret);
+  }
+}
+
+/** Files under a folder that are not owned by this process's user. */
+function foreignFiles(folder: string): string[] {
+  const uid = process.getuid?.() ?? 0;
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (statSync(full).uid !== uid) found.push(full);
+      if (entry.isDirectory()) walk(full);
+    }
+  };
+  walk(folder);
+  return found;
+}
+
+describe.each(RUNNERS)('%s', (_, runAction) => {
+  test('validates, then deploys the plain example with a token and variables', async () => {
+    const bundle = copyBundle(path.join(EXAMPLES, 'plain-job'), runner, 'bundles/plain-job');
+    const env = runnerEnvironment(
+      runner,
+      {
+        image: standInImage(),
+        target: 'dev',
+        'working-directory': 'bundles/plain-job',
+        host: HOST,
+        token: TOKEN,
+        vars: 'greeting=hello, "quoted" = world ünï\n',
+      },
+      // Runner variables that must never reach the container.
+      { DATABRICKS_CLIENT_SECRET: 'runner-leak', DATABRICKS_CONFIG_PROFILE: 'runner-profile' },
+    );
+
+    const result = await runAction(env);
+
+    expect(result.exitCode).toBe(0);
+    const outputs = readOutputs(runner.outputFile);
+    expect(outputs).toMatchObject({
+      result: 'success',
+      'validate-result': 'success',
+      'deploy-result': 'success',
+      'image-id': process.env['STAND_IN_IMAGE_ID'],
+    });
+    expect(JSON.parse(outputs['phases'] ?? '')).toEqual([
+      expect.objectContaining({ name: 'validate', outcome: 'success', 'exit-code': 0 }),
+      expect.objectContaining({ name: 'deploy', outcome: 'success', 'exit-code': 0 }),
+    ]);
+
+    const calls = readStandInCalls(bundle);
+    expect(calls.map((call) => call.argv)).toEqual([
+      ['bundle', 'validate', '-t', 'dev'],
+      ['bundle', 'deploy', '-t', 'dev'],
+    ]);
+    for (const call of calls) {
+      expect(call.uid).toBe(process.getuid?.());
+      expect(call.gid).toBe(process.getgid?.());
+      expect(call.cwd).toBe('/github/workspace/bundles/plain-job');
+      expect(call.homeWritable).toBe(true);
+      expect(call.sha256['DATABRICKS_TOKEN']).toBe(sha256(TOKEN));
+      expect(call.envNames).toEqual(
+        expect.arrayContaining([
+          'HOME',
+          'DATABRICKS_HOST',
+          'DATABRICKS_AUTH_TYPE',
+          'DATABRICKS_TOKEN',
+          'BUNDLE_VAR_greeting',
+        ]),
+      );
+      expect(call.envNames).not.toContain('DATABRICKS_CLIENT_SECRET');
+      expect(call.envNames).not.toContain('DATABRICKS_CONFIG_PROFILE');
+      expect(call.envNames).not.toContain('GITHUB_WORKSPACE');
+      expect(call.envNames).not.toContain('RUNNER_TEMP');
+    }
+
+    const summary = readFileSync(runner.summaryFile, 'utf8');
+    expect(summary).toContain('Databricks bundle deploy: ✅ success');
+    expect(summary).toContain(`<code>${standInImage()}</code>`);
+    expect(summary).toMatch(/\| validate \| ✅ success \| 0 \| /);
+    expect(summary).toMatch(/\| deploy \| ✅ success \| 0 \| /);
+
+    expect(result.stdout).toContain('::group::databricks bundle validate -t dev');
+    expect(result.stdout).toContain('::group::databricks bundle deploy -t dev');
+    expect(result.stdout).toMatch(
+      /::debug::docker run --rm --pull never --name databricks-bundle-/,
+    );
+
+    expectNoSecretAnywhere(
+      [
+        ...loggedLines(result.stdout),
+        result.stderr,
+        readFileSync(runner.outputFile, 'utf8'),
+        summary,
+      ],
+      [TOKEN],
+    );
+    expect(result.stdout).toContain(`::add-mask::${TOKEN}`);
+    expect(foreignFiles(runner.checkout)).toEqual([]);
+    expect(readdirSync(runner.runnerTemp)).toEqual([]);
+  });
+
+  test('deploys the prebuilt-wheel example as a service principal', async () => {
+    const bundle = copyBundle(path.join(EXAMPLES, 'prebuilt-wheel'), runner, 'prebuilt-wheel');
+    const env = runnerEnvironment(runner, {
+      image: standInImage(),
+      target: 'production',
+      'working-directory': 'prebuilt-wheel',
+      host: HOST,
+      'client-id': 'b1e5a1f0-0000-4000-8000-000000000001',
+      'client-secret': CLIENT_SECRET,
+      'auto-approve': 'true',
+    });
+
+    const result = await runAction(env);
+
+    expect(result.exitCode).toBe(0);
+    const calls = readStandInCalls(bundle);
+    expect(calls.map((call) => call.argv)).toEqual([
+      ['bundle', 'validate', '-t', 'production'],
+      ['bundle', 'deploy', '-t', 'production', '--auto-approve'],
+    ]);
+    expect(calls[1]?.sha256['DATABRICKS_CLIENT_SECRET']).toBe(sha256(CLIENT_SECRET));
+    expect(calls[1]?.envNames).not.toContain('DATABRICKS_TOKEN');
+    expectNoSecretAnywhere(
+      [...loggedLines(result.stdout), readFileSync(runner.summaryFile, 'utf8')],
+      [CLIENT_SECRET],
+    );
+  });
+
+  test('a failing validate stops before deploy', async () => {
+    const bundle = copyBundle(path.join(EXAMPLES, 'plain-job'), runner, 'b');
+    const env = runnerEnvironment(runner, {
+      image: standInImage(),
+      target: 'staging',
+      'working-directory': 'b',
+      host: HOST,
+      token: TOKEN,
+    });
+
+    const result = await runAction(env);
+
+    expect(result.exitCode).toBe(1);
+    expect(readOutputs(runner.outputFile)).toMatchObject({
+      result: 'failure',
+      'validate-result': 'failure',
+      'deploy-result': 'skipped',
+    });
+    expect(readStandInCalls(bundle).map((call) => call.argv[1])).toEqual(['validate']);
+    expect(result.stdout).toMatch(
+      /::error::The validate phase failed: .* exited with code 1\. Nothing was deployed\./,
+    );
+    expect(result.stdout).toContain('staging: no such target. Available targets:');
+    expect(readFileSync(runner.summaryFile, 'utf8')).toMatch(/\| deploy \| ⏭️ skipped \| \| \|/);
+  });
+
+  test('a failing deploy is reported with the CLI error lines', async () => {
+    copyBundle(path.join(EXAMPLES, 'plain-job'), runner, 'b');
+    const env = runnerEnvironment(runner, {
+      image: standInImage(),
+      target: 'dev',
+      'working-directory': 'b',
+      host: 'https://stand-in-deploy-denied.cloud.databricks.com',
+      token: TOKEN,
+    });
+
+    const result = await runAction(env);
+
+    expect(result.exitCode).toBe(1);
+    expect(readOutputs(runner.outputFile)).toMatchObject({
+      'validate-result': 'success',
+      'deploy-result': 'failure',
+    });
+    expect(result.stdout).toMatch(/::error::The deploy phase failed: .*exited with code 1/);
+    expect(result.stdout).toMatch(/may be incomplete.*Last error lines from the CLI:%0A.*Error:/);
+  });
+});
+
+describe.each(RUNNERS)('%s, stopping before any container starts', (_, runAction) => {
+  async function expectRefusal(
+    inputs: Record<string, string>,
+    message: RegExp,
+    extraEnv: Record<string, string> = {},
+  ) {
+    const bundle = copyBundle(path.join(EXAMPLES, 'plain-job'), runner, 'b');
+    const env = runnerEnvironment(
+      runner,
+      {
+        image: standInImage(),
+        target: 'dev',
+        'working-directory': 'b',
+        host: HOST,
+        token: TOKEN,
+        ...inputs,
+      },
+      extraEnv,
+    );
+
+    const result = await runAction(env);
+
+    expect(result.exitCode).toBe(1);
+    const errors = result.stdout.split('\n').filter((line) => line.startsWith('::error::'));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(message);
+    expect(result.stdout).not.toContain('::group::');
+    expect(readStandInCalls(bundle)).toEqual([]);
+    expectNoSecretAnywhere(loggedLines(result.stdout), [TOKEN, CLIENT_SECRET]);
+  }
+
+  test('an image that is not in the local store is never pulled', async () => {
+    await expectRefusal(
+      { image: 'registry.internal.example/databricks/cli:v0.298.0' },
+      /Input 'image': .* not in this runner's local image store, and this action never pulls.*"v"/,
+    );
+  });
+
+  test('an unreachable engine, honouring DOCKER_HOST', async () => {
+    await expectRefusal(
+      {},
+      /No Docker engine answered at DOCKER_HOST=unix:\/\/\/nonexistent\/docker.sock/,
+      { DOCKER_HOST: 'unix:///nonexistent/docker.sock' },
+    );
+  });
+
+  test.each([
+    [{ image: `${'registry.internal.example/databricks/cli'}:latest` }, /Input 'image'.*latest/],
+    [{ 'force-lock': 'yes' }, /Input 'force-lock': "yes" is not a boolean/],
+    [{ 'client-secret': CLIENT_SECRET }, /two kinds of credential/],
+    [{ 'working-directory': '../..' }, /Input 'working-directory'.*outside the repository/],
+    [{ vars: 'bad name=1' }, /Input 'vars'/],
+    [{ command: 'destroy' }, /Input 'command'/],
+    [{ target: '' }, /Input 'target': is required/],
+  ])('bad input %j', async (inputs, message) => {
+    await expectRefusal(inputs, message);
+  });
+});
+
+describe('images brought in through a registry mirror', () => {
+  test('a digest reference runs, and the digest that ran is an output', async () => {
+    const digestRef = process.env['STAND_IN_MIRRORED_DIGEST_REF'] ?? '';
+    expect(digestRef).toMatch(/^127\.0\.0\.1:\d+\/databricks\/cli@sha256:[0-9a-f]{64}$/);
+    copyBundle(path.join(EXAMPLES, 'plain-job'), runner, 'b');
+    const env = runnerEnvironment(runner, {
+      image: digestRef,
+      target: 'dev',
+      'working-directory': 'b',
+      host: HOST,
+      token: TOKEN,
+      command: 'validate',
+    });
+
+    const result = await RUNNERS[0]![1](env);
+
+    expect(result.exitCode).toBe(0);
+    const outputs = readOutputs(runner.outputFile);
+    expect(outputs['image-digest']).toBe(digestRef);
+    expect(outputs['image-id']).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(outputs['deploy-result']).toBeUndefined();
+    expect(readFileSync(runner.summaryFile, 'utf8')).toContain(`<code>${digestRef}</code>`);
+  });
+});

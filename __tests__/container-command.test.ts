@@ -1,0 +1,173 @@
+import { describe, expect, test } from '@jest/globals';
+
+import {
+  containerEnvironment,
+  dockerRunArgs,
+  planPhases,
+  type RunContext,
+} from '../src/container-command.js';
+import type { DeployFlags } from '../src/inputs.js';
+
+const noFlags: DeployFlags = { forceLock: false, autoApprove: false, failOnActiveRuns: false };
+
+const context: RunContext = {
+  imageId: 'sha256:' + '1'.repeat(64),
+  containerName: 'databricks-bundle-validate-abc123',
+  uid: 1001,
+  gid: 121,
+  checkoutPath: '/home/runner/work/repo/repo',
+  bundleRelativePath: 'bundles/sales',
+  homePath: '/home/runner/work/_temp/databricks-bundle-home-x1',
+};
+
+describe('planPhases', () => {
+  test('validate runs validate only', () => {
+    expect(planPhases({ command: 'validate', target: 'dev', deployFlags: noFlags })).toEqual([
+      { name: 'validate', cliArgs: ['bundle', 'validate', '-t', 'dev'] },
+    ]);
+  });
+
+  test.each<[Partial<DeployFlags>, string[]]>([
+    [{}, []],
+    [{ forceLock: true }, ['--force-lock']],
+    [{ autoApprove: true }, ['--auto-approve']],
+    [{ failOnActiveRuns: true }, ['--fail-on-active-runs']],
+    [
+      { forceLock: true, autoApprove: true, failOnActiveRuns: true },
+      ['--force-lock', '--auto-approve', '--fail-on-active-runs'],
+    ],
+  ])('deploy with %j validates, then deploys with %j', (flags, extra) => {
+    expect(
+      planPhases({ command: 'deploy', target: 'prod', deployFlags: { ...noFlags, ...flags } }),
+    ).toEqual([
+      { name: 'validate', cliArgs: ['bundle', 'validate', '-t', 'prod'] },
+      { name: 'deploy', cliArgs: ['bundle', 'deploy', '-t', 'prod', ...extra] },
+    ]);
+  });
+});
+
+describe('containerEnvironment', () => {
+  test('a personal access token', () => {
+    expect(
+      containerEnvironment({
+        workspaceHost: 'https://adb-1.2.azuredatabricks.net',
+        credentials: { authType: 'pat', token: 'dapi-secret' },
+        bundleVariables: [],
+      }),
+    ).toEqual({
+      HOME: '/home/deployer',
+      NO_COLOR: '1',
+      CHECKPOINT_DISABLE: '1',
+      DATABRICKS_HOST: 'https://adb-1.2.azuredatabricks.net',
+      DATABRICKS_AUTH_TYPE: 'pat',
+      DATABRICKS_TOKEN: 'dapi-secret',
+    });
+  });
+
+  test('a service principal, no host, and bundle variables', () => {
+    expect(
+      containerEnvironment({
+        workspaceHost: undefined,
+        credentials: { authType: 'oauth-m2m', clientId: 'app-id', clientSecret: 'sp-secret' },
+        bundleVariables: [
+          { name: 'catalog', value: 'main' },
+          { name: 'note', value: 'a, "b" = c' },
+        ],
+      }),
+    ).toEqual({
+      HOME: '/home/deployer',
+      NO_COLOR: '1',
+      CHECKPOINT_DISABLE: '1',
+      DATABRICKS_AUTH_TYPE: 'oauth-m2m',
+      DATABRICKS_CLIENT_ID: 'app-id',
+      DATABRICKS_CLIENT_SECRET: 'sp-secret',
+      BUNDLE_VAR_catalog: 'main',
+      BUNDLE_VAR_note: 'a, "b" = c',
+    });
+  });
+});
+
+describe('dockerRunArgs', () => {
+  const validate = { name: 'validate' as const, cliArgs: ['bundle', 'validate', '-t', 'dev'] };
+  const common = [
+    'run',
+    '--rm',
+    '--pull',
+    'never',
+    '--name',
+    'databricks-bundle-validate-abc123',
+    '--user',
+    '1001:121',
+    '--cap-drop',
+    'ALL',
+    '--security-opt',
+    'no-new-privileges',
+    '--mount',
+    'type=bind,source=/home/runner/work/repo/repo,target=/github/workspace',
+    '--mount',
+    'type=bind,source=/home/runner/work/_temp/databricks-bundle-home-x1,target=/home/deployer',
+    '--workdir',
+  ];
+
+  test('these inputs give exactly this argument array', () => {
+    expect(
+      dockerRunArgs(validate, context, { dockerNetwork: undefined }, ['HOME', 'DATABRICKS_TOKEN']),
+    ).toEqual([
+      ...common,
+      '/github/workspace/bundles/sales',
+      '--env',
+      'HOME',
+      '--env',
+      'DATABRICKS_TOKEN',
+      'sha256:' + '1'.repeat(64),
+      'bundle',
+      'validate',
+      '-t',
+      'dev',
+    ]);
+  });
+
+  test('a bundle at the checkout root and a network', () => {
+    expect(
+      dockerRunArgs(
+        { name: 'deploy', cliArgs: ['bundle', 'deploy', '-t', 'dev', '--auto-approve'] },
+        { ...context, bundleRelativePath: '.' },
+        { dockerNetwork: 'host' },
+        [],
+      ),
+    ).toEqual([
+      ...common,
+      '/github/workspace',
+      '--network',
+      'host',
+      'sha256:' + '1'.repeat(64),
+      'bundle',
+      'deploy',
+      '-t',
+      'dev',
+      '--auto-approve',
+    ]);
+  });
+
+  test('never asks for a terminal or stdin, and never lets the engine pull', () => {
+    const args = dockerRunArgs(validate, context, { dockerNetwork: undefined }, ['HOME']);
+    for (const flag of ['-t', '-i', '-it', '--tty', '--interactive', '--privileged']) {
+      expect(args.slice(0, args.indexOf(context.imageId))).not.toContain(flag);
+    }
+    expect(args.join(' ')).toContain('--pull never');
+  });
+
+  test('environment variables appear by name only, so no value reaches the command line', () => {
+    const env = containerEnvironment({
+      workspaceHost: 'https://adb-1.2.azuredatabricks.net',
+      credentials: { authType: 'oauth-m2m', clientId: 'app-id', clientSecret: 'sp-secret-XYZ' },
+      bundleVariables: [{ name: 'pw', value: 'var-value-123' }],
+    });
+    const args = dockerRunArgs(validate, context, { dockerNetwork: undefined }, Object.keys(env));
+    const envArgs = args.filter((_, index) => args[index - 1] === '--env');
+    expect(envArgs).toEqual(Object.keys(env));
+    for (const value of ['sp-secret-XYZ', 'app-id', 'var-value-123', 'azuredatabricks']) {
+      expect(args.join('\n')).not.toContain(value);
+    }
+  });
+});

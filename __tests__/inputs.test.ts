@@ -1,0 +1,229 @@
+import { describe, expect, test } from '@jest/globals';
+
+import {
+  parseBoolean,
+  parseBundleVariables,
+  parseCommand,
+  parseDockerNetwork,
+  parseInputs,
+  parseTarget,
+  parseWorkspaceHost,
+} from '../src/inputs.js';
+
+const minimal: Record<string, string> = {
+  image: 'mirror.internal/databricks/cli:0.298.0',
+  target: 'production',
+  token: 'dapi-123',
+};
+
+const reader =
+  (values: Record<string, string>) =>
+  (name: string): string =>
+    values[name] ?? '';
+
+describe('parseInputs', () => {
+  test('applies the documented defaults', () => {
+    expect(parseInputs(reader(minimal))).toEqual({
+      image: {
+        raw: 'mirror.internal/databricks/cli:0.298.0',
+        repository: 'mirror.internal/databricks/cli',
+        tag: '0.298.0',
+        digest: undefined,
+      },
+      target: 'production',
+      workingDirectory: '.',
+      command: 'deploy',
+      workspaceHost: undefined,
+      credentials: { authType: 'pat', token: 'dapi-123' },
+      bundleVariables: [],
+      deployFlags: { forceLock: false, autoApprove: false, failOnActiveRuns: false },
+      dockerNetwork: undefined,
+    });
+  });
+
+  test('reads every input', () => {
+    const parsed = parseInputs(
+      reader({
+        image: ' mirror.internal/databricks/cli:0.298.0 ',
+        target: 'staging',
+        'working-directory': ' bundles/sales ',
+        command: 'validate',
+        host: 'https://ADB-1.2.azuredatabricks.net/',
+        'auth-type': 'oauth-m2m',
+        'client-id': ' sp-app-id ',
+        'client-secret': 'sp-secret',
+        vars: 'catalog=main\nschema=sales, "q1"\n',
+        'force-lock': 'true',
+        'auto-approve': 'True',
+        'fail-on-active-runs': 'FALSE',
+        'docker-network': 'host',
+      }),
+    );
+    expect(parsed).toMatchObject({
+      target: 'staging',
+      workingDirectory: 'bundles/sales',
+      command: 'validate',
+      workspaceHost: 'https://adb-1.2.azuredatabricks.net',
+      credentials: { authType: 'oauth-m2m', clientId: 'sp-app-id', clientSecret: 'sp-secret' },
+      bundleVariables: [
+        { name: 'catalog', value: 'main' },
+        { name: 'schema', value: 'sales, "q1"' },
+      ],
+      deployFlags: { forceLock: true, autoApprove: true, failOnActiveRuns: false },
+      dockerNetwork: 'host',
+    });
+  });
+
+  test.each([
+    ['image', '', /Input 'image'/],
+    ['image', 'mirror/cli', /Input 'image'/],
+    ['target', '', /Input 'target': is required/],
+    ['command', 'destroy', /Input 'command': "destroy" is not supported/],
+    ['host', 'http://adb.example', /Input 'host'/],
+    ['auth-type', 'azure-cli', /Input 'auth-type'/],
+    ['vars', 'no-equals-sign', /Input 'vars'/],
+    ['force-lock', 'yes', /Input 'force-lock': "yes" is not a boolean/],
+    ['auto-approve', '1', /Input 'auto-approve'/],
+    ['fail-on-active-runs', 'on', /Input 'fail-on-active-runs'/],
+    ['docker-network', 'a b', /Input 'docker-network'/],
+  ])('a bad %s is refused with an error naming it', (name, value, message) => {
+    expect(() => parseInputs(reader({ ...minimal, [name]: value }))).toThrow(message);
+  });
+});
+
+describe('parseTarget', () => {
+  test.each(['dev', 'prod-eu', 'team_a.staging', 'Prod2', 'ünïcode'])('accepts %s', (name) => {
+    expect(parseTarget(name)).toBe(name);
+  });
+  test.each(['', '-t', '--force', 'a b', 'a;b', '$(id)', 'a/b', '.hidden'])(
+    'refuses %j',
+    (name) => {
+      expect(() => parseTarget(name)).toThrow(/Input 'target'/);
+    },
+  );
+});
+
+describe('parseCommand', () => {
+  test.each([
+    ['', 'deploy'],
+    ['deploy', 'deploy'],
+    ['validate', 'validate'],
+  ])('%j gives %s', (value, command) => {
+    expect(parseCommand(value)).toBe(command);
+  });
+  test.each(['Deploy', 'plan', 'validate,deploy'])('refuses %j', (value) => {
+    expect(() => parseCommand(value)).toThrow(/Use "deploy" .* or "validate"/);
+  });
+});
+
+describe('parseWorkspaceHost', () => {
+  test.each([
+    ['', undefined],
+    ['https://adb-123.4.azuredatabricks.net', 'https://adb-123.4.azuredatabricks.net'],
+    ['https://adb-123.4.azuredatabricks.net/', 'https://adb-123.4.azuredatabricks.net'],
+    ['https://Workspace.Bank.Internal:8443', 'https://workspace.bank.internal:8443'],
+  ])('%j gives %j', (value, host) => {
+    expect(parseWorkspaceHost(value)).toBe(host);
+  });
+  test.each([
+    ['adb-123.azuredatabricks.net', /is not a URL/],
+    ['http://adb-123.azuredatabricks.net', /does not use https/],
+    ['https://user:pass@adb.example', /contains credentials/],
+    ['https://adb.example/?o=123', /has a path, query or fragment/],
+    ['https://adb.example/api', /has a path, query or fragment/],
+    ['https://adb.example/#x', /has a path, query or fragment/],
+  ])('refuses %j', (value, message) => {
+    expect(() => parseWorkspaceHost(value)).toThrow(message);
+  });
+  test('an error about credentials in the URL does not repeat them', () => {
+    expect(() => parseWorkspaceHost('https://user:hunter2@adb.example')).toThrow(
+      expect.objectContaining({ message: expect.not.stringContaining('hunter2') }),
+    );
+  });
+});
+
+describe('parseBoolean', () => {
+  test.each([
+    ['', false],
+    ['true', true],
+    ['True', true],
+    ['TRUE', true],
+    ['false', false],
+    ['False', false],
+    ['FALSE', false],
+  ])('%j gives %s', (value, expected) => {
+    expect(parseBoolean('force-lock', value)).toBe(expected);
+  });
+  test.each(['yes', 'no', '1', '0', 'on', 'tRue', 'true ', 'y'])('refuses %j', (value) => {
+    expect(() => parseBoolean('auto-approve', value)).toThrow(
+      `Input 'auto-approve': "${value}" is not a boolean. Use true or false.`,
+    );
+  });
+});
+
+describe('parseBundleVariables', () => {
+  test('keeps values byte for byte after the first "="', () => {
+    const text = [
+      'plain=value',
+      'commas=a,b,c',
+      'quotes="double" and \'single\'',
+      'equals=a=b==c',
+      'spaces=  leading and trailing  ',
+      'unicode=Zürich 東京 🚀',
+      'empty=',
+      'dollar=${var.other} $HOME `id`',
+      '  padded_name  =x',
+      'kebab-name=1',
+    ].join('\n');
+    expect(parseBundleVariables(text)).toEqual([
+      { name: 'plain', value: 'value' },
+      { name: 'commas', value: 'a,b,c' },
+      { name: 'quotes', value: '"double" and \'single\'' },
+      { name: 'equals', value: 'a=b==c' },
+      { name: 'spaces', value: '  leading and trailing  ' },
+      { name: 'unicode', value: 'Zürich 東京 🚀' },
+      { name: 'empty', value: '' },
+      { name: 'dollar', value: '${var.other} $HOME `id`' },
+      { name: 'padded_name', value: 'x' },
+      { name: 'kebab-name', value: '1' },
+    ]);
+  });
+
+  test('skips blank lines and comments, and drops Windows line endings', () => {
+    expect(parseBundleVariables('\n# a comment\r\n  \na=1\r\n\nb=2')).toEqual([
+      { name: 'a', value: '1' },
+      { name: 'b', value: '2' },
+    ]);
+  });
+
+  test.each([
+    ['novalue', /line 1 has no "="/],
+    ['=value', /line 1: "" is not a valid bundle variable name/],
+    ['1abc=x', /"1abc" is not a valid/],
+    ['a b=x', /"a b" is not a valid/],
+    ['trailing-=x', /"trailing-" is not a valid/],
+    ['a.b=x', /"a.b" is not a valid/],
+    ['ok=1\n\nok=2', /line 3: variable "ok" is set twice/],
+  ])('refuses %j', (text, message) => {
+    expect(() => parseBundleVariables(text)).toThrow(message);
+  });
+
+  test('a long bad name is refused quickly (no catastrophic backtracking)', () => {
+    const started = Date.now();
+    expect(() => parseBundleVariables('a'.repeat(50_000) + '!=x')).toThrow(/not a valid/);
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+});
+
+describe('parseDockerNetwork', () => {
+  test.each([
+    ['', undefined],
+    ['host', 'host'],
+    ['databricks-egress_1', 'databricks-egress_1'],
+  ])('%j gives %j', (value, expected) => {
+    expect(parseDockerNetwork(value)).toBe(expected);
+  });
+  test.each(['container:other', 'a b', '--privileged', '-'])('refuses %j', (value) => {
+    expect(() => parseDockerNetwork(value)).toThrow(/Input 'docker-network'/);
+  });
+});

@@ -1,0 +1,198 @@
+/**
+ * Runs the action the way the runner does: a scratch "runner" with a checkout, RUNNER_TEMP, the
+ * output and summary files, and INPUT_* variables, then `node dist/index.js` (or run() in
+ * process, for coverage). Nothing here mocks Docker: the containers run on the real engine.
+ */
+import { spawn } from 'node:child_process';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const EXAMPLES = path.join(REPO_ROOT, 'examples');
+/** The shared example bundles beside the repository, present on developers' machines and CI. */
+export const SHARED_BUNDLES = path.resolve(REPO_ROOT, '../shared/bundles');
+
+export interface RunnerFolders {
+  readonly root: string;
+  readonly checkout: string;
+  readonly runnerTemp: string;
+  readonly outputFile: string;
+  readonly summaryFile: string;
+}
+
+export function makeRunner(): RunnerFolders {
+  const root = mkdtempSync(path.join(tmpdir(), 'action-run-'));
+  const folders = {
+    root,
+    checkout: path.join(root, 'checkout'),
+    runnerTemp: path.join(root, 'runner-temp'),
+    outputFile: path.join(root, 'github-output'),
+    summaryFile: path.join(root, 'step-summary.md'),
+  };
+  mkdirSync(folders.checkout);
+  mkdirSync(folders.runnerTemp);
+  writeFileSync(folders.outputFile, '');
+  writeFileSync(folders.summaryFile, '');
+  return folders;
+}
+
+export function removeRunner(folders: RunnerFolders): void {
+  rmSync(folders.root, { recursive: true, force: true });
+}
+
+/** Copies a bundle folder into the checkout at `relative` and returns its path there. */
+export function copyBundle(source: string, folders: RunnerFolders, relative: string): string {
+  const target = path.join(folders.checkout, relative);
+  cpSync(source, target, { recursive: true });
+  return target;
+}
+
+/** The environment a runner gives a node action step: its variables plus INPUT_* ones. */
+export function runnerEnvironment(
+  folders: RunnerFolders,
+  inputs: Record<string, string>,
+  extra: Record<string, string> = {},
+): Record<string, string> {
+  const env: Record<string, string> = {
+    PATH: process.env['PATH'] ?? '/usr/bin:/bin',
+    HOME: process.env['HOME'] ?? '/root',
+    GITHUB_ACTIONS: 'true',
+    GITHUB_WORKSPACE: folders.checkout,
+    RUNNER_TEMP: folders.runnerTemp,
+    GITHUB_OUTPUT: folders.outputFile,
+    GITHUB_STEP_SUMMARY: folders.summaryFile,
+    GITHUB_RUN_ID: '4242',
+    RUNNER_DEBUG: '1',
+    ...extra,
+  };
+  for (const [name, value] of Object.entries(inputs)) {
+    env[`INPUT_${name.toUpperCase()}`] = value;
+  }
+  return env;
+}
+
+export interface ProcessResult {
+  readonly exitCode: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs a program with an argument array (never a shell string) and collects its output. */
+export function runProgram(
+  file: string,
+  args: readonly string[],
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<ProcessResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(file, [...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (data: Buffer) => (stdout += data.toString('utf8')));
+    child.stderr.on('data', (data: Buffer) => (stderr += data.toString('utf8')));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ exitCode: code ?? -1, stdout, stderr }));
+  });
+}
+
+/** `node dist/index.js`, as the runner starts a node24 action. */
+export function runBuiltAction(env: Record<string, string>): Promise<ProcessResult> {
+  return runProgram(process.execPath, [path.join(REPO_ROOT, 'dist/index.js')], env);
+}
+
+/** Parses the GITHUB_OUTPUT file format (name<<delimiter, value lines, delimiter). */
+export function readOutputs(file: string): Record<string, string> {
+  const outputs: Record<string, string> = {};
+  const lines = readFileSync(file, 'utf8').split('\n');
+  for (let index = 0; index < lines.length; index++) {
+    const match = /^([^<]+)<<(.+)$/.exec(lines[index] ?? '');
+    if (match === null) continue;
+    const [, name, delimiter] = match as unknown as [string, string, string];
+    const value: string[] = [];
+    while (++index < lines.length && lines[index] !== delimiter) value.push(lines[index] ?? '');
+    outputs[name] = value.join('\n');
+  }
+  return outputs;
+}
+
+/** One invocation as the stand-in CLI recorded it (names and hashes only, never values). */
+export interface StandInCall {
+  readonly argv: string[];
+  readonly envNames: string[];
+  readonly uid: number;
+  readonly gid: number;
+  readonly cwd: string;
+  readonly home: string;
+  readonly homeWritable: boolean;
+  readonly sha256: Record<string, string | null>;
+}
+
+export function readStandInCalls(bundleDir: string): StandInCall[] {
+  const file = path.join(bundleDir, '.databricks/stand-in/calls.jsonl');
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as StandInCall);
+}
+
+/** Names of containers (running or stopped) that this action started. */
+export async function actionContainers(): Promise<string[]> {
+  const result = await runProgram('docker', [
+    'ps',
+    '--all',
+    '--filter',
+    'name=databricks-bundle-',
+    '--format',
+    '{{.Names}}',
+  ]);
+  return result.stdout.split('\n').filter((name) => name !== '');
+}
+
+export function standInImage(): string {
+  const image = process.env['STAND_IN_IMAGE'];
+  if (image === undefined || image === '') {
+    throw new Error('STAND_IN_IMAGE is not set: jest global set-up did not build the stand-in');
+  }
+  return image;
+}
+
+/**
+ * Runs the action's run() inside the test process, with the same environment the built action
+ * would get, so that coverage counts it. Its log lines are captured instead of printed.
+ */
+export async function runInProcess(env: Record<string, string>): Promise<ProcessResult> {
+  const { run } = await import('../../src/main.js');
+  const written: string[] = [];
+  const originalWrite = process.stdout.write.bind(process.stdout);
+  process.stdout.write = ((chunk: string | Uint8Array) => {
+    written.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
+    return true;
+  }) as typeof process.stdout.write;
+  const previousExitCode = process.exitCode;
+  process.exitCode = 0;
+  try {
+    await run(env);
+    return { exitCode: Number(process.exitCode ?? 0), stdout: written.join(''), stderr: '' };
+  } finally {
+    process.stdout.write = originalWrite;
+    process.exitCode = previousExitCode;
+  }
+}
+
+export type ActionRunner = (env: Record<string, string>) => Promise<ProcessResult>;
+
+/** Both ways of running the action, for tests that must hold for each. */
+export const RUNNERS: [string, ActionRunner][] = [
+  ['built action (node dist/index.js)', runBuiltAction],
+  ['run() in process', runInProcess],
+];

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# The whole test suite, from a clean clone: dependencies, the engine, static checks, a check
+# that dist/ is the bundle of src/, then every jest test (unit and end to end) with coverage.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+[ -d node_modules ] || npm ci --no-audit --no-fund
+bash scripts/setup-engine.sh
+
+echo '== typecheck, lint, format'
+node scripts/readme-tables.mjs --check
+npx tsc --noEmit -p .
+npx eslint .
+npx prettier --check .
+
+echo '== dist/ is the bundle of src/'
+bash scripts/check-dist.sh
+
+echo '== jest'
+node --experimental-vm-modules node_modules/jest/bin/jest.js --coverage "$@"

@@ -1,0 +1,124 @@
+import type { Credentials } from './credentials.js';
+import type { Command, DeployFlags, Inputs } from './inputs.js';
+
+/** Where the checkout and the per-run home folder appear inside the container. */
+export const CONTAINER_CHECKOUT = '/github/workspace';
+export const CONTAINER_HOME = '/home/deployer';
+
+/** One CLI step: its name and the CLI arguments that follow the image. */
+export interface Phase {
+  readonly name: 'validate' | 'deploy';
+  readonly cliArgs: readonly string[];
+}
+
+/** What a `docker run` needs beyond the inputs: all of it decided at run time by the caller. */
+export interface RunContext {
+  /** The image id that was inspected; running by id means exactly that image runs. */
+  readonly imageId: string;
+  readonly containerName: string;
+  readonly uid: number;
+  readonly gid: number;
+  readonly checkoutPath: string;
+  readonly bundleRelativePath: string;
+  /** A folder under RUNNER_TEMP, owned by the runner's user, mounted as the CLI's HOME. */
+  readonly homePath: string;
+}
+
+/** The CLI steps a command runs, in order. Validate always comes first. */
+export function planPhases(inputs: Pick<Inputs, 'command' | 'target' | 'deployFlags'>): Phase[] {
+  const validate: Phase = {
+    name: 'validate',
+    cliArgs: ['bundle', 'validate', '-t', inputs.target],
+  };
+  const phases: Record<Command, Phase[]> = {
+    validate: [validate],
+    deploy: [validate, { name: 'deploy', cliArgs: deployArgs(inputs.target, inputs.deployFlags) }],
+  };
+  return phases[inputs.command];
+}
+
+function deployArgs(target: string, flags: DeployFlags): string[] {
+  const args = ['bundle', 'deploy', '-t', target];
+  if (flags.forceLock) args.push('--force-lock');
+  if (flags.autoApprove) args.push('--auto-approve');
+  if (flags.failOnActiveRuns) args.push('--fail-on-active-runs');
+  return args;
+}
+
+/**
+ * The environment the container receives, as name → value. This is the whole allow-list:
+ * nothing else from the runner's environment reaches the container. The values travel in the
+ * docker client's own environment and only the names appear on its command line.
+ */
+export function containerEnvironment(
+  inputs: Pick<Inputs, 'workspaceHost' | 'credentials' | 'bundleVariables'>,
+): Record<string, string> {
+  const env: Record<string, string> = {
+    HOME: CONTAINER_HOME,
+    // Colour codes would only garble the log and the error lines the action quotes.
+    NO_COLOR: '1',
+    // Terraform's update check would try to reach the internet on every command.
+    CHECKPOINT_DISABLE: '1',
+  };
+  if (inputs.workspaceHost !== undefined) env['DATABRICKS_HOST'] = inputs.workspaceHost;
+  Object.assign(env, credentialEnvironment(inputs.credentials));
+  for (const variable of inputs.bundleVariables) {
+    env[`BUNDLE_VAR_${variable.name}`] = variable.value;
+  }
+  return env;
+}
+
+function credentialEnvironment(credentials: Credentials): Record<string, string> {
+  switch (credentials.authType) {
+    case 'pat':
+      return { DATABRICKS_AUTH_TYPE: 'pat', DATABRICKS_TOKEN: credentials.token };
+    case 'oauth-m2m':
+      return {
+        DATABRICKS_AUTH_TYPE: 'oauth-m2m',
+        DATABRICKS_CLIENT_ID: credentials.clientId,
+        DATABRICKS_CLIENT_SECRET: credentials.clientSecret,
+      };
+  }
+}
+
+/**
+ * The `docker run` argument list for one phase. Every value in it is public: environment
+ * variables appear by name only, so the list can be logged as it is.
+ */
+export function dockerRunArgs(
+  phase: Phase,
+  context: RunContext,
+  inputs: Pick<Inputs, 'dockerNetwork'>,
+  envNames: readonly string[],
+): string[] {
+  const workdir =
+    context.bundleRelativePath === '.'
+      ? CONTAINER_CHECKOUT
+      : `${CONTAINER_CHECKOUT}/${context.bundleRelativePath}`;
+
+  const args = [
+    'run',
+    '--rm',
+    '--pull',
+    'never',
+    '--name',
+    context.containerName,
+    '--user',
+    `${context.uid}:${context.gid}`,
+    // The CLI needs no privileges: it reads the bundle and talks HTTPS to the workspace.
+    '--cap-drop',
+    'ALL',
+    '--security-opt',
+    'no-new-privileges',
+    '--mount',
+    `type=bind,source=${context.checkoutPath},target=${CONTAINER_CHECKOUT}`,
+    '--mount',
+    `type=bind,source=${context.homePath},target=${CONTAINER_HOME}`,
+    '--workdir',
+    workdir,
+  ];
+  if (inputs.dockerNetwork !== undefined) args.push('--network', inputs.dockerNetwork);
+  for (const name of envNames) args.push('--env', name);
+  args.push(context.imageId, ...phase.cliArgs);
+  return args;
+}

@@ -1,0 +1,53 @@
+import * as exec from '@actions/exec';
+
+/**
+ * The runner variables the docker client itself needs to find and talk to the engine. Only these
+ * are copied from the runner's environment; see containerEnvironment for what the container gets.
+ */
+const CLIENT_VARIABLES = [
+  'PATH',
+  'DOCKER_HOST',
+  'DOCKER_CONTEXT',
+  'DOCKER_CERT_PATH',
+  'DOCKER_TLS_VERIFY',
+  'DOCKER_API_VERSION',
+  // A rootless engine's default socket lives under XDG_RUNTIME_DIR.
+  'XDG_RUNTIME_DIR',
+] as const;
+
+/** The docker client's environment, built from scratch rather than inherited. */
+export function dockerClientEnvironment(runnerEnv: NodeJS.ProcessEnv): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const name of CLIENT_VARIABLES) {
+    const value = runnerEnv[name];
+    if (value !== undefined && value !== '') env[name] = value;
+  }
+
+  // HOME is handed to the container by name, so the client's own HOME is the container's. The
+  // client would otherwise look for its configuration under HOME, so name that folder directly.
+  const configDir =
+    runnerEnv['DOCKER_CONFIG'] ??
+    (runnerEnv['HOME'] === undefined ? undefined : `${runnerEnv['HOME']}/.docker`);
+  if (configDir !== undefined && configDir !== '') env['DOCKER_CONFIG'] = configDir;
+
+  return env;
+}
+
+export interface CommandResult {
+  readonly exitCode: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs a short docker command quietly and returns its output; never throws on exit codes. */
+export async function dockerQuery(
+  args: readonly string[],
+  env: Record<string, string>,
+): Promise<CommandResult> {
+  const result = await exec.getExecOutput('docker', [...args], {
+    env,
+    silent: true,
+    ignoreReturnCode: true,
+  });
+  return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr };
+}

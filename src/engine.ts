@@ -1,0 +1,118 @@
+import { dockerQuery } from './docker-client.js';
+import { ActionError } from './errors.js';
+import type { ImageReference } from './image-reference.js';
+
+/** What the local image store says about the image that will run. */
+export interface LocalImage {
+  /** The content-addressed image id, `sha256:...`; the container runs by this id. */
+  readonly id: string;
+  /** The registry digest reference for the requested repository, when the store knows one. */
+  readonly repoDigest: string | undefined;
+  readonly platform: string;
+}
+
+/**
+ * Checks that the engine answers and that the image is already in its local store. Nothing is
+ * ever pulled: an air-gapped runner has nowhere to pull from, and a pull would bypass the
+ * mirror's approval. An inspection that succeeds proves the engine answers, so `docker version`
+ * runs only to explain a failed inspection; that saves a client start on every run.
+ */
+export async function inspectEngineAndImage(
+  image: ImageReference,
+  env: Record<string, string>,
+): Promise<LocalImage> {
+  const inspection = await runDocker(
+    ['image', 'inspect', '--format', '{{json .}}', image.raw],
+    env,
+  );
+  if (inspection.exitCode === 0) {
+    return describeImage(image, inspection.stdout);
+  }
+
+  const version = await runDocker(['version', '--format', '{{.Server.Version}}'], env);
+  if (version.exitCode !== 0) {
+    throw engineUnreachable(env, version.stderr);
+  }
+  throw imageMissing(image, inspection.stderr);
+}
+
+async function runDocker(args: string[], env: Record<string, string>) {
+  try {
+    return await dockerQuery(args, env);
+  } catch (error) {
+    // The only way the exec itself throws is that no docker executable is on PATH.
+    throw new ActionError(
+      'The docker command was not found on this runner (PATH has no docker). Install the Docker ' +
+        'client on the self-hosted runner, or make it available on PATH for the runner service. ' +
+        `(${error instanceof Error ? error.message : String(error)})`,
+    );
+  }
+}
+
+function engineUnreachable(env: Record<string, string>, stderr: string): ActionError {
+  const where =
+    env['DOCKER_HOST'] === undefined
+      ? 'the default socket (DOCKER_HOST is not set)'
+      : `DOCKER_HOST=${env['DOCKER_HOST']}`;
+  return new ActionError(
+    `No Docker engine answered at ${where}. This action runs the Databricks CLI in a container, ` +
+      'so the runner needs a Docker engine it can reach: start the engine, add the runner user ' +
+      'to the docker group, or set DOCKER_HOST for the runner. Docker said: ' +
+      lastLines(stderr, 3),
+  );
+}
+
+function imageMissing(image: ImageReference, stderr: string): ActionError {
+  const vHint =
+    image.tag !== undefined && /^v\d/.test(image.tag)
+      ? ` Note that upstream CLI image tags carry no "v" (e.g. 0.298.0, not ${image.tag}).`
+      : '';
+  return new ActionError(
+    `Input 'image': ${image.raw} is not in this runner's local image store, and this action ` +
+      'never pulls. Mirror the approved image into your internal registry and pull it onto the ' +
+      'runner in a separate, reviewed step (docker pull <mirror>/...), or bring it in as a file ' +
+      `with docker load -i <archive>.tar.${vHint} Docker said: ${lastLines(stderr, 2)}`,
+  );
+}
+
+interface InspectedImage {
+  Id?: unknown;
+  RepoDigests?: unknown;
+  Os?: unknown;
+  Architecture?: unknown;
+  Variant?: unknown;
+}
+
+function describeImage(image: ImageReference, json: string): LocalImage {
+  const inspected = JSON.parse(json) as InspectedImage;
+  if (typeof inspected.Id !== 'string' || !inspected.Id.startsWith('sha256:')) {
+    throw new ActionError(
+      `docker image inspect returned no image id for ${image.raw}; the engine's answer was not ` +
+        'understood. Check the Docker engine version on the runner.',
+    );
+  }
+
+  const repoDigests = Array.isArray(inspected.RepoDigests)
+    ? inspected.RepoDigests.filter((entry): entry is string => typeof entry === 'string')
+    : [];
+  const wanted = image.digest === undefined ? undefined : `${image.repository}@${image.digest}`;
+  const repoDigest =
+    repoDigests.find((entry) => entry === wanted) ??
+    repoDigests.find((entry) => entry.startsWith(`${image.repository}@`)) ??
+    repoDigests[0];
+
+  const platform = [inspected.Os, inspected.Architecture, inspected.Variant]
+    .filter((part): part is string => typeof part === 'string' && part !== '')
+    .join('/');
+
+  return { id: inspected.Id, repoDigest, platform };
+}
+
+/** The last non-empty lines of a command's output, joined for a one-line message. */
+export function lastLines(text: string, count: number): string {
+  const lines = text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+  return lines.slice(-count).join(' ') || '(no output)';
+}

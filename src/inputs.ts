@@ -1,0 +1,203 @@
+import { type Credentials, resolveCredentials } from './credentials.js';
+import { inputError } from './errors.js';
+import { type ImageReference, parseImageReference } from './image-reference.js';
+
+export const COMMANDS = ['deploy', 'validate'] as const;
+export type Command = (typeof COMMANDS)[number];
+
+export interface DeployFlags {
+  readonly forceLock: boolean;
+  readonly autoApprove: boolean;
+  readonly failOnActiveRuns: boolean;
+}
+
+export interface BundleVariable {
+  readonly name: string;
+  readonly value: string;
+}
+
+/** Everything the action needs from its inputs, parsed and checked before anything runs. */
+export interface Inputs {
+  readonly image: ImageReference;
+  readonly target: string;
+  readonly workingDirectory: string;
+  readonly command: Command;
+  readonly workspaceHost: string | undefined;
+  readonly credentials: Credentials;
+  readonly bundleVariables: readonly BundleVariable[];
+  readonly deployFlags: DeployFlags;
+  readonly dockerNetwork: string | undefined;
+}
+
+/** Reads one input exactly as the runner passed it, untrimmed; empty when unset. */
+export type InputReader = (name: string) => string;
+
+/** The inputs whose values are secrets: they are masked before anything else happens. */
+export const SECRET_INPUTS = ['token', 'client-secret'] as const;
+
+/**
+ * Parses and checks every input. It has no side effects, so a bad input stops the action before
+ * any engine is asked anything or any container starts.
+ */
+export function parseInputs(read: InputReader): Inputs {
+  const text = (name: string): string => read(name).trim();
+
+  return {
+    image: parseImageReference(text('image')),
+    target: parseTarget(text('target')),
+    workingDirectory: text('working-directory') || '.',
+    command: parseCommand(text('command')),
+    workspaceHost: parseWorkspaceHost(text('host')),
+    credentials: resolveCredentials({
+      authType: text('auth-type'),
+      token: text('token'),
+      clientId: text('client-id'),
+      clientSecret: text('client-secret'),
+    }),
+    bundleVariables: parseBundleVariables(read('vars')),
+    deployFlags: {
+      forceLock: parseBoolean('force-lock', text('force-lock')),
+      autoApprove: parseBoolean('auto-approve', text('auto-approve')),
+      failOnActiveRuns: parseBoolean('fail-on-active-runs', text('fail-on-active-runs')),
+    },
+    dockerNetwork: parseDockerNetwork(text('docker-network')),
+  };
+}
+
+// Target names are YAML keys, so the CLI would accept more; this keeps to names that cannot be
+// mistaken for a flag or change meaning on a command line.
+const TARGET_NAME = /^[\p{L}\p{N}][\p{L}\p{N}_.-]*$/u;
+
+export function parseTarget(value: string): string {
+  if (value === '') {
+    throw inputError(
+      'target',
+      'is required.',
+      'Name the bundle target to deploy, as defined under `targets:` in databricks.yml.',
+    );
+  }
+  if (!TARGET_NAME.test(value)) {
+    throw inputError(
+      'target',
+      `"${value}" is not a usable target name.`,
+      'Use letters, digits, "_", "." and "-", starting with a letter or digit.',
+    );
+  }
+  return value;
+}
+
+export function parseCommand(value: string): Command {
+  if (value === '') return 'deploy';
+  const command = COMMANDS.find((known) => known === value);
+  if (command === undefined) {
+    throw inputError(
+      'command',
+      `"${value}" is not supported.`,
+      'Use "deploy" (validate, then deploy) or "validate" (validate only, e.g. on pull requests).',
+    );
+  }
+  return command;
+}
+
+/**
+ * The workspace URL. Only `https://host[:port]` is accepted: the CLI would also take a bare host
+ * name, but a path, a query or credentials in the URL are always a mistake here.
+ */
+export function parseWorkspaceHost(value: string): string | undefined {
+  if (value === '') return undefined;
+
+  const fix = 'Use the workspace URL, e.g. https://adb-1234567890123456.7.azuredatabricks.net.';
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw inputError('host', `"${value}" is not a URL.`, fix);
+  }
+  if (url.protocol !== 'https:') {
+    throw inputError('host', `"${value}" does not use https.`, fix);
+  }
+  if (url.username !== '' || url.password !== '') {
+    throw inputError('host', 'contains credentials.', `Pass credentials as secrets. ${fix}`);
+  }
+  if ((url.pathname !== '/' && url.pathname !== '') || url.search !== '' || url.hash !== '') {
+    throw inputError('host', `"${value}" has a path, query or fragment.`, fix);
+  }
+  return url.origin;
+}
+
+/** YAML 1.2 core-schema booleans, as the runner's own boolean inputs accept them. */
+const TRUE_VALUES = ['true', 'True', 'TRUE'];
+const FALSE_VALUES = ['false', 'False', 'FALSE'];
+
+export function parseBoolean(input: string, value: string): boolean {
+  if (value === '') return false;
+  if (TRUE_VALUES.includes(value)) return true;
+  if (FALSE_VALUES.includes(value)) return false;
+  throw inputError(input, `"${value}" is not a boolean.`, 'Use true or false.');
+}
+
+// The CLI resolves ${var.<name>} references with \p{L}+([-_]*[\p{L}\p{N}]+)* (libs/dyn/dynvar),
+// so a name outside it could never be used in the bundle. This is the same set of names, written
+// without nested repetition so that a long bad name cannot make the match take exponential time.
+const VARIABLE_NAME = /^\p{L}(?:[\p{L}\p{N}_-]*[\p{L}\p{N}])?$/u;
+
+/**
+ * Parses `name=value` lines. Values are kept byte for byte after the first `=` (commas, quotes,
+ * further `=`, spaces, unicode): they travel as BUNDLE_VAR_<name> environment variables, which
+ * the CLI does not split, unlike `--var`. Blank lines and lines starting with `#` are skipped.
+ */
+export function parseBundleVariables(text: string): BundleVariable[] {
+  const variables: BundleVariable[] = [];
+  const seen = new Set<string>();
+  const lines = text.split('\n');
+
+  lines.forEach((rawLine, index) => {
+    const line = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine;
+    if (line.trim() === '' || line.trimStart().startsWith('#')) return;
+
+    const lineNumber = index + 1;
+    const equals = line.indexOf('=');
+    if (equals < 0) {
+      throw inputError(
+        'vars',
+        `line ${lineNumber} has no "=".`,
+        'Write one variable per line as name=value.',
+      );
+    }
+    const name = line.slice(0, equals).trim();
+    if (!VARIABLE_NAME.test(name)) {
+      throw inputError(
+        'vars',
+        `line ${lineNumber}: "${name}" is not a valid bundle variable name.`,
+        'Names start with a letter and contain letters, digits, "_" and "-", as declared under ' +
+          '`variables:` in the bundle.',
+      );
+    }
+    if (seen.has(name)) {
+      throw inputError(
+        'vars',
+        `line ${lineNumber}: variable "${name}" is set twice.`,
+        'Keep one line per variable.',
+      );
+    }
+    seen.add(name);
+    variables.push({ name, value: line.slice(equals + 1) });
+  });
+
+  return variables;
+}
+
+const NETWORK_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
+
+export function parseDockerNetwork(value: string): string | undefined {
+  if (value === '') return undefined;
+  if (!NETWORK_NAME.test(value)) {
+    throw inputError(
+      'docker-network',
+      `"${value}" is not a valid network name.`,
+      'Use the name of an existing Docker network (e.g. host, or one from `docker network ls`), ' +
+        "or leave it empty for the engine's default.",
+    );
+  }
+  return value;
+}

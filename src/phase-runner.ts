@@ -1,0 +1,111 @@
+import { randomBytes } from 'node:crypto';
+
+import * as exec from '@actions/exec';
+
+import type { Phase } from './container-command.js';
+import * as workflow from './workflow.js';
+
+export type Outcome = 'success' | 'failure' | 'skipped';
+
+export interface PhaseResult {
+  readonly name: Phase['name'];
+  readonly outcome: Outcome;
+  readonly exitCode: number | undefined;
+  readonly durationMs: number;
+  /** The last lines the CLI wrote to stderr, for the error message. */
+  readonly errorTail: readonly string[];
+}
+
+// Enough to show the CLI's last diagnostic with its location and detail lines.
+const TAIL_LINES = 20;
+
+/**
+ * Runs one `docker run` in a collapsible log group, streaming the CLI's output through live.
+ * Success is decided by the exit code alone: the CLI writes progress to stderr on success too.
+ */
+export async function runPhase(
+  phase: Phase,
+  args: readonly string[],
+  env: Record<string, string>,
+): Promise<PhaseResult> {
+  return workflow.group(`databricks ${phase.cliArgs.join(' ')}`, async () => {
+    workflow.debug(`docker ${args.join(' ')}`);
+    const stderrTail = new LineTail(TAIL_LINES);
+    const started = Date.now();
+
+    const exitCode = await withWorkflowCommandsPaused(() =>
+      exec.exec('docker', [...args], {
+        env,
+        silent: true,
+        ignoreReturnCode: true,
+        listeners: {
+          stdout: (data: Buffer) => process.stdout.write(data),
+          stderr: (data: Buffer) => {
+            process.stdout.write(data);
+            stderrTail.push(data.toString('utf8'));
+          },
+        },
+      }),
+    );
+
+    const durationMs = Date.now() - started;
+    const outcome: Outcome = exitCode === 0 ? 'success' : 'failure';
+    workflow.info(
+      `${phase.name}: ${outcome} (exit code ${exitCode}, ${formatDuration(durationMs)})`,
+    );
+    return { name: phase.name, outcome, exitCode, durationMs, errorTail: stderrTail.lines() };
+  });
+}
+
+/**
+ * The CLI echoes names and paths from the bundle. A line of it that happened to look like a
+ * workflow command (`::add-mask::`, `::error::`, ...) must not be obeyed by the runner, so
+ * command processing is paused while the CLI's output streams through.
+ */
+async function withWorkflowCommandsPaused<T>(work: () => Promise<T>): Promise<T> {
+  const resumeToken = randomBytes(16).toString('hex');
+  workflow.stopCommands(resumeToken);
+  try {
+    return await work();
+  } finally {
+    workflow.resumeCommands(resumeToken);
+  }
+}
+
+/** A phase that never started because an earlier one failed. */
+export function skippedPhase(phase: Phase): PhaseResult {
+  return {
+    name: phase.name,
+    outcome: 'skipped',
+    exitCode: undefined,
+    durationMs: 0,
+    errorTail: [],
+  };
+}
+
+export function formatDuration(ms: number): string {
+  return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+/** Keeps the last N complete lines of a stream that arrives in arbitrary chunks. */
+export class LineTail {
+  private readonly kept: string[] = [];
+  private partial = '';
+
+  constructor(private readonly limit: number) {}
+
+  push(chunk: string): void {
+    const pieces = (this.partial + chunk).split(/\r?\n/);
+    this.partial = pieces.pop() ?? '';
+    for (const line of pieces) this.keep(line);
+  }
+
+  lines(): string[] {
+    return this.partial === '' ? [...this.kept] : [...this.kept, this.partial].slice(-this.limit);
+  }
+
+  private keep(line: string): void {
+    this.kept.push(line);
+    if (this.kept.length > this.limit) this.kept.shift();
+  }
+}

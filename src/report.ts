@@ -1,0 +1,99 @@
+import type { LocalImage } from './engine.js';
+import type { Inputs } from './inputs.js';
+import { formatDuration, type PhaseResult } from './phase-runner.js';
+import * as workflow from './workflow.js';
+
+/** What one run of the action did, for its outputs and step summary. */
+export interface RunReport {
+  readonly inputs: Pick<Inputs, 'image' | 'target' | 'command'>;
+  readonly bundleRelativePath: string;
+  readonly image: LocalImage;
+  readonly phases: readonly PhaseResult[];
+}
+
+export function overallOutcome(phases: readonly PhaseResult[]): 'success' | 'failure' {
+  return phases.every((phase) => phase.outcome === 'success') ? 'success' : 'failure';
+}
+
+export function setOutputs(report: RunReport, env = process.env): void {
+  workflow.setOutput('result', overallOutcome(report.phases), env);
+  workflow.setOutput('image-id', report.image.id, env);
+  workflow.setOutput('image-digest', report.image.repoDigest ?? '', env);
+  for (const phase of report.phases) {
+    workflow.setOutput(`${phase.name}-result`, phase.outcome, env);
+  }
+  workflow.setOutput('phases', JSON.stringify(report.phases.map(phaseRecord)), env);
+}
+
+function phaseRecord(phase: PhaseResult) {
+  return {
+    name: phase.name,
+    outcome: phase.outcome,
+    'exit-code': phase.exitCode ?? null,
+    'duration-ms': phase.durationMs,
+  };
+}
+
+const OUTCOME_MARK = { success: '✅', failure: '❌', skipped: '⏭️' } as const;
+
+/** The step summary as Markdown: what ran, from which image, and how each phase went. */
+export function stepSummary(report: RunReport): string {
+  const outcome = overallOutcome(report.phases);
+  const digest = report.image.repoDigest === undefined ? 'none' : code(report.image.repoDigest);
+  const rows = [
+    `### Databricks bundle ${report.inputs.command}: ${OUTCOME_MARK[outcome]} ${outcome}`,
+    '',
+    '| | |',
+    '| --- | --- |',
+    `| Target | ${cell(report.inputs.target)} |`,
+    `| Bundle | ${code(report.bundleRelativePath)} |`,
+    `| Image | ${code(report.inputs.image.raw)} |`,
+    `| Image id | ${code(report.image.id)} |`,
+    `| Registry digest | ${digest} |`,
+    '',
+    '| Phase | Outcome | Exit code | Duration |',
+    '| --- | --- | --- | --- |',
+    ...report.phases.map(
+      (phase) =>
+        `| ${phase.name} | ${OUTCOME_MARK[phase.outcome]} ${phase.outcome} | ` +
+        `${phase.exitCode ?? ''} | ` +
+        `${phase.outcome === 'skipped' ? '' : formatDuration(phase.durationMs)} |`,
+    ),
+    '',
+  ];
+  return rows.join('\n') + '\n';
+}
+
+/**
+ * Writes the step summary. Some GitHub Enterprise Server versions have no step summaries, so
+ * failing to write one is a warning, never a failed deployment.
+ */
+export function writeStepSummary(report: RunReport, env = process.env): void {
+  try {
+    workflow.appendStepSummary(stepSummary(report), env);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    workflow.warning(
+      `The step summary could not be written (${reason}); ` +
+        'the outputs and the log hold the same results.',
+    );
+  }
+}
+
+/** A table cell: pipes and HTML would break the table or be rendered, so they are escaped. */
+function cell(text: string): string {
+  return escapeMarkdown(text);
+}
+
+function code(text: string): string {
+  return `<code>${escapeMarkdown(text)}</code>`;
+}
+
+export function escapeMarkdown(text: string): string {
+  return text
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('|', '&#124;')
+    .replaceAll('\n', ' ');
+}
