@@ -3,24 +3,24 @@
  * output and summary files, and INPUT_* variables, then `node dist/index.js` (or run() in
  * process, for coverage). Nothing here mocks Docker: the containers run on the real engine.
  */
-import { spawn } from 'node:child_process';
 import {
+  chmodSync,
   cpSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   rmSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
-export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const EXAMPLES = path.join(REPO_ROOT, 'examples');
-/** The shared example bundles beside the repository, present on developers' machines and CI. */
-export const SHARED_BUNDLES = path.resolve(REPO_ROOT, '../shared/bundles');
+import { createPlaceholders, REPOSITORY_ROOT, SHARED_BUNDLES_DIR } from './bundles.js';
+import { run } from './exec.js';
+
+export const EXAMPLES = path.join(REPOSITORY_ROOT, 'examples');
 
 export interface RunnerFolders {
   readonly root: string;
@@ -57,6 +57,22 @@ export function copyBundle(source: string, folders: RunnerFolders, relative: str
   return target;
 }
 
+/**
+ * Copies a shared example bundle into the checkout, writable by its owner as a checkout is
+ * (the shared folder itself may have no write bits), with placeholders for the sources its YAML
+ * names. Returns the bundle's path in the checkout.
+ */
+export function copySharedBundle(name: string, folders: RunnerFolders, relative: string): string {
+  const target = copyBundle(path.join(SHARED_BUNDLES_DIR, name), folders, relative);
+  for (const entry of readdirSync(target, { withFileTypes: true, recursive: true })) {
+    const full = path.join(entry.parentPath, entry.name);
+    chmodSync(full, entry.isDirectory() ? 0o755 : 0o644);
+  }
+  chmodSync(target, 0o755);
+  createPlaceholders(target);
+  return target;
+}
+
 /** The environment a runner gives a node action step: its variables plus INPUT_* ones. */
 export function runnerEnvironment(
   folders: RunnerFolders,
@@ -87,26 +103,12 @@ export interface ProcessResult {
   readonly stderr: string;
 }
 
-/** Runs a program with an argument array (never a shell string) and collects its output. */
-export function runProgram(
-  file: string,
-  args: readonly string[],
-  env: NodeJS.ProcessEnv = process.env,
-): Promise<ProcessResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(file, [...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (data: Buffer) => (stdout += data.toString('utf8')));
-    child.stderr.on('data', (data: Buffer) => (stderr += data.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ exitCode: code ?? -1, stdout, stderr }));
-  });
-}
-
 /** `node dist/index.js`, as the runner starts a node24 action. */
-export function runBuiltAction(env: Record<string, string>): Promise<ProcessResult> {
-  return runProgram(process.execPath, [path.join(REPO_ROOT, 'dist/index.js')], env);
+export async function runBuiltAction(env: Record<string, string>): Promise<ProcessResult> {
+  const result = await run([process.execPath, path.join(REPOSITORY_ROOT, 'dist/index.js')], {
+    env,
+  });
+  return { exitCode: result.exitCode ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
 /** Parses the GITHUB_OUTPUT file format (name<<delimiter, value lines, delimiter). */
@@ -127,13 +129,14 @@ export function readOutputs(file: string): Record<string, string> {
 /** One invocation as the stand-in CLI recorded it (names and hashes only, never values). */
 export interface StandInCall {
   readonly argv: string[];
-  readonly envNames: string[];
+  readonly env_names: string[];
   readonly uid: number;
   readonly gid: number;
   readonly cwd: string;
   readonly home: string;
-  readonly homeWritable: boolean;
-  readonly sha256: Record<string, string | null>;
+  readonly home_writable: boolean;
+  readonly secrets_sha256: Record<string, string | null>;
+  readonly bundle_vars_sha256: Record<string, string>;
 }
 
 export function readStandInCalls(bundleDir: string): StandInCall[] {
@@ -147,7 +150,8 @@ export function readStandInCalls(bundleDir: string): StandInCall[] {
 
 /** Names of containers (running or stopped) that this action started. */
 export async function actionContainers(): Promise<string[]> {
-  const result = await runProgram('docker', [
+  const result = await run([
+    'docker',
     'ps',
     '--all',
     '--filter',

@@ -1,0 +1,87 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import { afterEach, describe, expect, jest, test } from '@jest/globals';
+
+import { parseImageReference } from '../src/image-reference.js';
+import { LineTail, type PhaseResult } from '../src/phase-runner.js';
+import { escapeMarkdown, type RunReport, stepSummary, writeStepSummary } from '../src/report.js';
+
+const phase = (name: 'validate' | 'deploy', outcome: PhaseResult['outcome']): PhaseResult => ({
+  name,
+  outcome,
+  exitCode: outcome === 'skipped' ? undefined : outcome === 'success' ? 0 : 1,
+  durationMs: outcome === 'skipped' ? 0 : 2345,
+  errorTail: [],
+});
+
+const report: RunReport = {
+  inputs: {
+    image: parseImageReference('mirror.internal/databricks/cli:0.298.0'),
+    target: 'prod|<b>',
+    command: 'deploy',
+  },
+  bundleRelativePath: 'bundles/sales',
+  image: { id: 'sha256:abc', repoDigest: undefined, platform: 'linux/amd64' },
+  phases: [phase('validate', 'failure'), phase('deploy', 'skipped')],
+};
+
+afterEach(() => {
+  jest.restoreAllMocks();
+});
+
+describe('stepSummary', () => {
+  test('shows the target, image, digest and every phase', () => {
+    expect(stepSummary(report)).toBe(
+      [
+        '### Databricks bundle deploy: ❌ failure',
+        '',
+        '| | |',
+        '| --- | --- |',
+        '| Target | prod&#124;&lt;b&gt; |',
+        '| Bundle | <code>bundles/sales</code> |',
+        '| Image | <code>mirror.internal/databricks/cli:0.298.0</code> |',
+        '| Image id | <code>sha256:abc</code> |',
+        '| Registry digest | none |',
+        '',
+        '| Phase | Outcome | Exit code | Duration |',
+        '| --- | --- | --- | --- |',
+        '| validate | ❌ failure | 1 | 2.3 s |',
+        '| deploy | ⏭️ skipped |  |  |',
+        '',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  test('escapes Markdown and HTML', () => {
+    expect(escapeMarkdown('a|b<c>&\nd')).toBe('a&#124;b&lt;c&gt;&amp; d');
+  });
+
+  test('a runner without step summaries gets a warning, not a failure', () => {
+    const written: string[] = [];
+    jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      written.push(String(chunk));
+      return true;
+    });
+    writeStepSummary(report, {});
+    const folder = mkdtempSync(path.join(tmpdir(), 'summary-'));
+    writeStepSummary(report, { GITHUB_STEP_SUMMARY: folder });
+    rmSync(folder, { recursive: true });
+    expect(written).toHaveLength(2);
+    expect(written[0]).toMatch(/^::warning::The step summary could not be written/);
+    expect(written[1]).toMatch(/EISDIR/);
+  });
+});
+
+describe('LineTail', () => {
+  test('keeps the last complete lines of a chunked stream', () => {
+    const tail = new LineTail(3);
+    tail.push('one\ntw');
+    tail.push('o\r\nthree\nfour\nfi');
+    expect(tail.lines()).toEqual(['three', 'four', 'fi']);
+    tail.push('ve\n');
+    expect(tail.lines()).toEqual(['three', 'four', 'five']);
+  });
+});

@@ -1,0 +1,113 @@
+// Measures the action's own cost: its validate + deploy of examples/plain-job against the same
+// two `docker run` commands typed by hand, alternating, in one run. Prints both medians, their
+// ratio and their difference (node start-up, input parsing and the engine check).
+//   node scripts/bench.mjs [repetitions]        (default 15; needs a running Docker engine)
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const repetitions = Number(process.argv[2] ?? 15);
+const image = 'databricks-cli-stand-in:0.298.0';
+const token = 'dapi-bench-token';
+const host = 'https://bench-workspace.cloud.databricks.com';
+
+run('bash', [path.join(repo, '__tests__/support/stand-in-cli/build-image.sh'), image]);
+
+const scratch = mkdtempSync(path.join(tmpdir(), 'bench-'));
+const checkout = path.join(scratch, 'checkout');
+const runnerTemp = path.join(scratch, 'runner-temp');
+mkdirSync(runnerTemp, { recursive: true });
+cpSync(path.join(repo, 'examples/plain-job'), path.join(checkout, 'bundle'), { recursive: true });
+
+const actionEnv = {
+  PATH: process.env.PATH,
+  HOME: process.env.HOME,
+  GITHUB_WORKSPACE: checkout,
+  RUNNER_TEMP: runnerTemp,
+  GITHUB_OUTPUT: path.join(scratch, 'output'),
+  GITHUB_STEP_SUMMARY: path.join(scratch, 'summary'),
+  INPUT_IMAGE: image,
+  INPUT_TARGET: 'dev',
+  'INPUT_WORKING-DIRECTORY': 'bundle',
+  INPUT_HOST: host,
+  INPUT_TOKEN: token,
+};
+
+const uid = process.getuid();
+const gid = process.getgid();
+const byHand = (subcommand) => [
+  'run',
+  '--rm',
+  '--user',
+  `${uid}:${gid}`,
+  '-v',
+  `${checkout}:/github/workspace`,
+  '-w',
+  '/github/workspace/bundle',
+  '-e',
+  'HOME=/tmp',
+  '-e',
+  'DATABRICKS_HOST',
+  '-e',
+  'DATABRICKS_TOKEN',
+  image,
+  'bundle',
+  subcommand,
+  '-t',
+  'dev',
+];
+const handEnv = { ...process.env, DATABRICKS_HOST: host, DATABRICKS_TOKEN: token };
+
+const timings = { action: [], byHand: [], nodeAlone: [] };
+for (let index = 0; index < repetitions + 1; index++) {
+  const action = timed(() => {
+    writeFileSync(actionEnv.GITHUB_OUTPUT, '');
+    writeFileSync(actionEnv.GITHUB_STEP_SUMMARY, '');
+    run(process.execPath, [path.join(repo, 'dist/index.js')], actionEnv);
+  });
+  const hand = timed(() => {
+    run('docker', byHand('validate'), handEnv);
+    run('docker', byHand('deploy'), handEnv);
+  });
+  const nodeAlone = timed(() => run(process.execPath, ['-e', '']));
+  // The first round warms the page cache and the engine; it is not counted.
+  if (index === 0) continue;
+  timings.action.push(action);
+  timings.byHand.push(hand);
+  timings.nodeAlone.push(nodeAlone);
+}
+rmSync(scratch, { recursive: true, force: true });
+
+const action = median(timings.action);
+const hand = median(timings.byHand);
+const nodeAlone = median(timings.nodeAlone);
+console.log(`repetitions:                      ${repetitions} (alternating, after 1 warm-up)`);
+console.log(`action, validate + deploy:        median ${action.toFixed(1)} ms`);
+console.log(`two docker run commands by hand:  median ${hand.toFixed(1)} ms`);
+console.log(`ratio action / by hand:           ${(action / hand).toFixed(3)}`);
+console.log(`difference (the action's cost):   ${(action - hand).toFixed(1)} ms`);
+console.log(`for scale, \`node -e ''\` alone:    median ${nodeAlone.toFixed(1)} ms`);
+
+function run(file, args, env = process.env) {
+  const result = spawnSync(file, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  if (result.status !== 0) {
+    process.stderr.write(result.stdout);
+    process.stderr.write(result.stderr);
+    throw new Error(`${file} ${args.join(' ')} exited with ${result.status}`);
+  }
+}
+
+function timed(work) {
+  const started = process.hrtime.bigint();
+  work();
+  return Number(process.hrtime.bigint() - started) / 1e6;
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
