@@ -10,11 +10,13 @@ import {
   copyBundle,
   makeScratchDir,
   removeDir,
+  sharedBundlesAvailable,
   type BundleCopyOptions,
 } from './support/bundles.js';
 import { run, type RunResult } from './support/exec.js';
 
 const IMAGE = requiredEnv('STAND_IN_IMAGE');
+const describeWithSharedBundles = sharedBundlesAvailable() ? describe : describe.skip;
 const AUTH_DOC_URL =
   'https://docs.databricks.com/en/dev-tools/auth.html#databricks-client-unified-authentication';
 const DEV_ROOT = '/Workspace/Users/deployer@example.com/.bundle/default_python/dev';
@@ -164,7 +166,7 @@ describe('stand-in CLI: command line errors', () => {
   });
 });
 
-describe('stand-in CLI: bundle validate', () => {
+describeWithSharedBundles('stand-in CLI: bundle validate', () => {
   it('validates default-python dev with a token', async () => {
     const bundle = bundleCopy('default-python');
     const result = await standIn({ args: ['bundle', 'validate'], bundle, env: tokenEnv() });
@@ -404,7 +406,7 @@ describe('stand-in CLI: bundle validate', () => {
   });
 });
 
-describe('stand-in CLI: variables', () => {
+describeWithSharedBundles('stand-in CLI: variables', () => {
   const withoutDevVariables: BundleCopyOptions = {
     edits: [
       {
@@ -487,7 +489,7 @@ describe('stand-in CLI: variables', () => {
   });
 });
 
-describe('stand-in CLI: deploy and friends', () => {
+describeWithSharedBundles('stand-in CLI: deploy and friends', () => {
   it('fails to build default-python as shipped: the image has no uv', async () => {
     const bundle = bundleCopy('default-python');
     const result = await standIn({ args: ['bundle', 'deploy'], bundle, env: tokenEnv() });
@@ -582,7 +584,7 @@ describe('stand-in CLI: deploy and friends', () => {
   });
 });
 
-describe('stand-in CLI: workspace scenarios', () => {
+describeWithSharedBundles('stand-in CLI: workspace scenarios', () => {
   it('stand-in-unauthorized: every workspace call answers 401', async () => {
     const bundle = scenarioBundle('stand-in-unauthorized');
     const result = await standIn({ args: ['bundle', 'validate'], bundle, env: tokenEnv() });
@@ -712,7 +714,7 @@ describe('stand-in CLI: workspace scenarios', () => {
   });
 });
 
-describe('stand-in CLI: what reaches the container', () => {
+describeWithSharedBundles('stand-in CLI: what reaches the container', () => {
   it('records argv, environment names and secret digests, never secret values', async () => {
     const bundle = bundleCopy('default-python');
     const home = scratchDir('stand-in-home-');
