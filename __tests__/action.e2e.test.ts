@@ -3,41 +3,43 @@
  * global set-up built and mirrored through a registry on 127.0.0.1.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 
 import {
   actionContainers,
   copyBundle,
   EXAMPLES,
-  makeRunner,
   readOutputs,
   readStandInCalls,
-  removeRunner,
   RUNNERS,
   runnerEnvironment,
   type RunnerFolders,
   standInImage,
+  startBuiltAction,
+  useScratchRunnerPerTest,
 } from './support/action-harness.js';
 
 const TOKEN = 'dapi-e2e-token-7f3a9c';
 const CLIENT_SECRET = 'sp-e2e-secret-c41d2b';
 const HOST = 'https://adb-1234567890123456.7.azuredatabricks.net';
 
-let runner: RunnerFolders;
-
-beforeEach(() => {
-  runner = makeRunner();
-});
-
-afterEach(async () => {
-  removeRunner(runner);
-  expect(await actionContainers()).toEqual([]);
-});
+const currentRunner = useScratchRunnerPerTest();
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+function dockerConfigWithProxies(runner: RunnerFolders): string {
+  const folder = path.join(runner.root, 'docker-config');
+  mkdirSync(folder);
+  const proxy = 'http://proxy-user:proxy-password@proxy.invalid:3128';
+  writeFileSync(
+    path.join(folder, 'config.json'),
+    JSON.stringify({ proxies: { default: { httpProxy: proxy, httpsProxy: proxy, noProxy: '*' } } }),
+  );
+  return folder;
+}
 
 /** Every line the action printed, minus the mask registrations the runner itself consumes. */
 function loggedLines(output: string): string[] {
@@ -67,9 +69,13 @@ function foreignFiles(folder: string): string[] {
 
 describe.each(RUNNERS)('%s', (_, runAction) => {
   test('validates, then deploys the plain example with a token and variables', async () => {
-    const bundle = copyBundle(path.join(EXAMPLES, 'plain-job'), runner, 'bundles/plain-job');
+    const bundle = copyBundle(
+      path.join(EXAMPLES, 'plain-job'),
+      currentRunner(),
+      'bundles/plain-job',
+    );
     const env = runnerEnvironment(
-      runner,
+      currentRunner(),
       {
         image: standInImage(),
         target: 'dev',
@@ -78,14 +84,20 @@ describe.each(RUNNERS)('%s', (_, runAction) => {
         token: TOKEN,
         vars: 'greeting=hello, "quoted" = world ünï\n',
       },
-      // Runner variables that must never reach the container.
-      { DATABRICKS_CLIENT_SECRET: 'runner-leak', DATABRICKS_CONFIG_PROFILE: 'runner-profile' },
+      {
+        // Runner variables that must never reach the container.
+        DATABRICKS_CLIENT_SECRET: 'runner-leak',
+        DATABRICKS_CONFIG_PROFILE: 'runner-profile',
+        HTTPS_PROXY: 'http://runner-proxy.invalid:3128',
+        // A docker client config whose `proxies` section docker injects into every container.
+        DOCKER_CONFIG: dockerConfigWithProxies(currentRunner()),
+      },
     );
 
     const result = await runAction(env);
 
     expect(result.exitCode).toBe(0);
-    const outputs = readOutputs(runner.outputFile);
+    const outputs = readOutputs(currentRunner().outputFile);
     expect(outputs).toMatchObject({
       result: 'success',
       'validate-result': 'success',
@@ -125,7 +137,7 @@ describe.each(RUNNERS)('%s', (_, runAction) => {
       );
     }
 
-    const summary = readFileSync(runner.summaryFile, 'utf8');
+    const summary = readFileSync(currentRunner().summaryFile, 'utf8');
     expect(summary).toContain('Databricks bundle deploy: ✅ success');
     expect(summary).toContain(`<code>${standInImage()}</code>`);
     expect(summary).toMatch(/\| validate \| ✅ success \| 0 \| /);
@@ -141,19 +153,23 @@ describe.each(RUNNERS)('%s', (_, runAction) => {
       [
         ...loggedLines(result.stdout),
         result.stderr,
-        readFileSync(runner.outputFile, 'utf8'),
+        readFileSync(currentRunner().outputFile, 'utf8'),
         summary,
       ],
       [TOKEN],
     );
     expect(result.stdout).toContain(`::add-mask::${TOKEN}`);
-    expect(foreignFiles(runner.checkout)).toEqual([]);
-    expect(readdirSync(runner.runnerTemp)).toEqual([]);
+    expect(foreignFiles(currentRunner().checkout)).toEqual([]);
+    expect(readdirSync(currentRunner().runnerTemp)).toEqual([]);
   });
 
   test('deploys the prebuilt-wheel example as a service principal', async () => {
-    const bundle = copyBundle(path.join(EXAMPLES, 'prebuilt-wheel'), runner, 'prebuilt-wheel');
-    const env = runnerEnvironment(runner, {
+    const bundle = copyBundle(
+      path.join(EXAMPLES, 'prebuilt-wheel'),
+      currentRunner(),
+      'prebuilt-wheel',
+    );
+    const env = runnerEnvironment(currentRunner(), {
       image: standInImage(),
       target: 'production',
       'working-directory': 'prebuilt-wheel',
@@ -174,14 +190,14 @@ describe.each(RUNNERS)('%s', (_, runAction) => {
     expect(calls[1]?.secrets_sha256['DATABRICKS_CLIENT_SECRET']).toBe(sha256(CLIENT_SECRET));
     expect(calls[1]?.env_names).not.toContain('DATABRICKS_TOKEN');
     expectNoSecretAnywhere(
-      [...loggedLines(result.stdout), readFileSync(runner.summaryFile, 'utf8')],
+      [...loggedLines(result.stdout), readFileSync(currentRunner().summaryFile, 'utf8')],
       [CLIENT_SECRET],
     );
   });
 
   test('a failing validate stops before deploy', async () => {
-    const bundle = copyBundle(path.join(EXAMPLES, 'plain-job'), runner, 'b');
-    const env = runnerEnvironment(runner, {
+    const bundle = copyBundle(path.join(EXAMPLES, 'plain-job'), currentRunner(), 'b');
+    const env = runnerEnvironment(currentRunner(), {
       image: standInImage(),
       target: 'staging',
       'working-directory': 'b',
@@ -192,7 +208,7 @@ describe.each(RUNNERS)('%s', (_, runAction) => {
     const result = await runAction(env);
 
     expect(result.exitCode).toBe(1);
-    expect(readOutputs(runner.outputFile)).toMatchObject({
+    expect(readOutputs(currentRunner().outputFile)).toMatchObject({
       result: 'failure',
       'validate-result': 'failure',
       'deploy-result': 'skipped',
@@ -202,12 +218,57 @@ describe.each(RUNNERS)('%s', (_, runAction) => {
       /::error::The validate phase failed: .* exited with code 1\. Nothing was deployed\./,
     );
     expect(result.stdout).toContain('staging: no such target. Available targets:');
-    expect(readFileSync(runner.summaryFile, 'utf8')).toMatch(/\| deploy \| ⏭️ skipped \| +\| +\|/);
+    expect(readFileSync(currentRunner().summaryFile, 'utf8')).toMatch(
+      /\| deploy \| ⏭️ skipped \| +\| +\|/,
+    );
+  });
+
+  test("docker's own failure to start the container is not blamed on the CLI", async () => {
+    copyBundle(path.join(EXAMPLES, 'plain-job'), currentRunner(), 'b');
+    const env = runnerEnvironment(currentRunner(), {
+      image: standInImage(),
+      target: 'dev',
+      'working-directory': 'b',
+      host: HOST,
+      token: TOKEN,
+      'docker-network': 'no-such-network-for-this-test',
+    });
+
+    const result = await runAction(env);
+
+    expect(result.exitCode).toBe(1);
+    expect(readOutputs(currentRunner().outputFile)).toMatchObject({
+      'validate-result': 'failure',
+      'deploy-result': 'skipped',
+    });
+    expect(result.stdout).toMatch(
+      /::error::The validate phase failed: docker could not create or start the container/,
+    );
+    expect(result.stdout).toMatch(/\(exit code 125\), so the CLI never ran\. Check the docker-/);
+  });
+
+  test('outputs that cannot be written fail the step, saying what ran', async () => {
+    copyBundle(path.join(EXAMPLES, 'plain-job'), currentRunner(), 'b');
+    const env = runnerEnvironment(
+      currentRunner(),
+      { image: standInImage(), target: 'dev', 'working-directory': 'b', host: HOST, token: TOKEN },
+      { GITHUB_OUTPUT: path.join(currentRunner().root, 'no-such-folder/output') },
+    );
+
+    const result = await runAction(env);
+
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout).toMatch(
+      /::error::The step outputs could not be written to GITHUB_OUTPUT/,
+    );
+    expect(result.stdout).toMatch(/the phases ran regardless: validate success, deploy success/);
+    expect(readFileSync(currentRunner().summaryFile, 'utf8')).toContain('deploy: ✅ success');
+    expect(result.stdout).not.toContain('Unexpected error');
   });
 
   test('a failing deploy is reported with the CLI error lines', async () => {
-    copyBundle(path.join(EXAMPLES, 'plain-job'), runner, 'b');
-    const env = runnerEnvironment(runner, {
+    copyBundle(path.join(EXAMPLES, 'plain-job'), currentRunner(), 'b');
+    const env = runnerEnvironment(currentRunner(), {
       image: standInImage(),
       target: 'dev',
       'working-directory': 'b',
@@ -218,7 +279,7 @@ describe.each(RUNNERS)('%s', (_, runAction) => {
     const result = await runAction(env);
 
     expect(result.exitCode).toBe(1);
-    expect(readOutputs(runner.outputFile)).toMatchObject({
+    expect(readOutputs(currentRunner().outputFile)).toMatchObject({
       'validate-result': 'success',
       'deploy-result': 'failure',
     });
@@ -233,9 +294,9 @@ describe.each(RUNNERS)('%s, stopping before any container starts', (_, runAction
     message: RegExp,
     extraEnv: Record<string, string> = {},
   ) {
-    const bundle = copyBundle(path.join(EXAMPLES, 'plain-job'), runner, 'b');
+    const bundle = copyBundle(path.join(EXAMPLES, 'plain-job'), currentRunner(), 'b');
     const env = runnerEnvironment(
-      runner,
+      currentRunner(),
       {
         image: standInImage(),
         target: 'dev',
@@ -290,8 +351,8 @@ describe('images brought in through a registry mirror', () => {
   test('a digest reference runs, and the digest that ran is an output', async () => {
     const digestRef = process.env['STAND_IN_MIRRORED_DIGEST_REF'] ?? '';
     expect(digestRef).toMatch(/^127\.0\.0\.1:\d+\/databricks\/cli@sha256:[0-9a-f]{64}$/);
-    copyBundle(path.join(EXAMPLES, 'plain-job'), runner, 'b');
-    const env = runnerEnvironment(runner, {
+    copyBundle(path.join(EXAMPLES, 'plain-job'), currentRunner(), 'b');
+    const env = runnerEnvironment(currentRunner(), {
       image: digestRef,
       target: 'dev',
       'working-directory': 'b',
@@ -303,10 +364,44 @@ describe('images brought in through a registry mirror', () => {
     const result = await RUNNERS[0]![1](env);
 
     expect(result.exitCode).toBe(0);
-    const outputs = readOutputs(runner.outputFile);
+    const outputs = readOutputs(currentRunner().outputFile);
     expect(outputs['image-digest']).toBe(digestRef);
     expect(outputs['image-id']).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect(outputs['deploy-result']).toBeUndefined();
-    expect(readFileSync(runner.summaryFile, 'utf8')).toContain(`<code>${digestRef}</code>`);
+    expect(readFileSync(currentRunner().summaryFile, 'utf8')).toContain(
+      `<code>${digestRef}</code>`,
+    );
   });
+});
+
+describe('cancellation', () => {
+  test.each(['SIGTERM', 'SIGINT'] as const)(
+    '%s in the middle of a deploy removes its container and the home folder',
+    async (signal) => {
+      const bundle = copyBundle(path.join(EXAMPLES, 'plain-job'), currentRunner(), 'b');
+      const action = startBuiltAction(
+        runnerEnvironment(currentRunner(), {
+          image: standInImage(),
+          target: 'dev',
+          'working-directory': 'b',
+          // The stand-in's slow scenario: deploy sleeps 30 s after it starts uploading.
+          host: 'https://stand-in-slow.cloud.databricks.com',
+          token: TOKEN,
+        }),
+      );
+      await action.waitForOutput('Uploading bundle files to');
+      expect(await actionContainers()).toHaveLength(1);
+
+      action.child.kill(signal);
+      const result = await action.finished;
+
+      expect(result.exitCode).toBe(1);
+      expect(result.stdout).toMatch(
+        new RegExp(`::error::The step was cancelled \\(${signal}\\) during the deploy phase`),
+      );
+      expect(await actionContainers()).toEqual([]);
+      expect(readdirSync(currentRunner().runnerTemp)).toEqual([]);
+      expect(foreignFiles(bundle)).toEqual([]);
+    },
+  );
 });

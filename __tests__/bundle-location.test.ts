@@ -71,6 +71,21 @@ describe('locateBundle', () => {
   test('refuses a checkout path that cannot be mounted safely', () => {
     const odd = path.join(root, 'a,b');
     mkdirSync(odd);
-    expect(() => locateBundle(odd, '.')).toThrow(/contains a comma, quote or line break/);
+    expect(() => locateBundle(odd, '.')).toThrow(/contains a comma, quote or control character/);
+  });
+
+  test('a folder whose name starts with two dots is inside the checkout', () => {
+    mkdirSync(path.join(checkout, '..dotted'));
+    writeFileSync(path.join(checkout, '..dotted/databricks.yml'), '');
+    expect(locateBundle(checkout, '..dotted').relativePath).toBe('..dotted');
+  });
+
+  test('refuses a bundle folder whose name could forge a log line', () => {
+    const forged = 'x\n::warning::injected';
+    mkdirSync(path.join(checkout, forged));
+    writeFileSync(path.join(checkout, forged, 'databricks.yml'), '');
+    expect(() => locateBundle(checkout, forged)).toThrow(
+      /Input 'working-directory': the bundle folder .* contains a comma, quote or control/,
+    );
   });
 });

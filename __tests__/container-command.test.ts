@@ -1,6 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 
 import {
+  containerEnvNames,
   containerEnvironment,
   dockerRunArgs,
   planPhases,
@@ -84,6 +85,24 @@ describe('containerEnvironment', () => {
       BUNDLE_VAR_catalog: 'main',
       BUNDLE_VAR_note: 'a, "b" = c',
     });
+  });
+});
+
+describe('containerEnvNames', () => {
+  test('names every proxy variable, so the docker client cannot inject its own', () => {
+    expect(containerEnvNames({ HOME: '/h', HTTPS_PROXY: 'http://p' })).toEqual([
+      'HOME',
+      'HTTPS_PROXY',
+      'HTTP_PROXY',
+      'http_proxy',
+      'https_proxy',
+      'FTP_PROXY',
+      'ftp_proxy',
+      'NO_PROXY',
+      'no_proxy',
+      'ALL_PROXY',
+      'all_proxy',
+    ]);
   });
 });
 

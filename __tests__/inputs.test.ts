@@ -80,6 +80,7 @@ describe('parseInputs', () => {
     ['target', '', /Input 'target': is required/],
     ['command', 'destroy', /Input 'command': "destroy" is not supported/],
     ['host', 'http://adb.example', /Input 'host'/],
+    ['host', 'https://adb.example:99999', /Input 'host'/],
     ['auth-type', 'azure-cli', /Input 'auth-type'/],
     ['vars', 'no-equals-sign', /Input 'vars'/],
     ['force-lock', 'yes', /Input 'force-lock': "yes" is not a boolean/],
@@ -126,8 +127,10 @@ describe('parseWorkspaceHost', () => {
     expect(parseWorkspaceHost(value)).toBe(host);
   });
   test.each([
-    ['adb-123.azuredatabricks.net', /is not a URL/],
-    ['http://adb-123.azuredatabricks.net', /does not use https/],
+    ['adb-123.azuredatabricks.net', /is not a valid URL/],
+    ['http://adb-123.azuredatabricks.net', /uses http, not https/],
+    ['http://user:pw@adb-123.azuredatabricks.net', /contains credentials/],
+    ['https://adb.example:99999', /is not a valid URL/],
     ['https://user:pass@adb.example', /contains credentials/],
     ['https://adb.example/?o=123', /has a path, query or fragment/],
     ['https://adb.example/api', /has a path, query or fragment/],
@@ -135,8 +138,13 @@ describe('parseWorkspaceHost', () => {
   ])('refuses %j', (value, message) => {
     expect(() => parseWorkspaceHost(value)).toThrow(message);
   });
-  test('an error about credentials in the URL does not repeat them', () => {
-    expect(() => parseWorkspaceHost('https://user:hunter2@adb.example')).toThrow(
+  test.each([
+    'https://user:hunter2@adb.example',
+    'http://user:hunter2@adb.example',
+    'https://adb.example/?token=hunter2',
+    'dapi-hunter2',
+  ])('an error about %j does not repeat the value', (value) => {
+    expect(() => parseWorkspaceHost(value)).toThrow(
       expect.objectContaining({ message: expect.not.stringContaining('hunter2') }),
     );
   });

@@ -6,19 +6,16 @@
  */
 import { readdirSync } from 'node:fs';
 
-import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 
 import {
-  actionContainers,
   copySharedBundle,
-  makeRunner,
   readOutputs,
   readStandInCalls,
-  removeRunner,
   runBuiltAction,
   runnerEnvironment,
-  type RunnerFolders,
   standInImage,
+  useScratchRunnerPerTest,
 } from './support/action-harness.js';
 import { SHARED_BUNDLES_DIR, sharedBundlesAvailable } from './support/bundles.js';
 
@@ -70,16 +67,7 @@ const shared = available
       .sort()
   : [];
 
-let runner: RunnerFolders;
-
-beforeEach(() => {
-  runner = makeRunner();
-});
-
-afterEach(async () => {
-  removeRunner(runner);
-  expect(await actionContainers()).toEqual([]);
-});
+const currentRunner = useScratchRunnerPerTest();
 
 (available ? describe : describe.skip)('shared example bundles', () => {
   test('every shared bundle has a written-down expectation', () => {
@@ -90,10 +78,10 @@ afterEach(async () => {
   test.each(available ? shared : ['(none)'])('%s', async (name) => {
     const expected = EXPECTED[name];
     if (expected === undefined) throw new Error(`no expectation for ${name}`);
-    const bundle = copySharedBundle(name, runner, `bundles/${name}`);
+    const bundle = copySharedBundle(name, currentRunner(), `bundles/${name}`);
 
     const result = await runBuiltAction(
-      runnerEnvironment(runner, {
+      runnerEnvironment(currentRunner(), {
         image: standInImage(),
         target: expected.target,
         'working-directory': `bundles/${name}`,
@@ -103,7 +91,7 @@ afterEach(async () => {
       }),
     );
 
-    const outputs = readOutputs(runner.outputFile);
+    const outputs = readOutputs(currentRunner().outputFile);
     const outcome = { validate: outputs['validate-result'], deploy: outputs['deploy-result'] };
     expect(outcome).toEqual({ validate: expected.validate, deploy: expected.deploy });
     expect(result.exitCode).toBe(expected.deploy === 'success' ? 0 : 1);

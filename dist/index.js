@@ -67,9 +67,18 @@ const BUNDLE_CONFIG_FILES = [
     'bundle.yml',
     'bundle.yaml',
 ];
-// Docker's --mount option is comma-separated CSV, so these characters in a host path would
-// change its meaning; refusing them is clearer than quoting.
-const UNSAFE_MOUNT_CHARACTERS = /[,"\n\r]/;
+// Docker's --mount option is comma-separated CSV, so a comma or quote in a host path would
+// change its meaning; control characters could also forge log lines. Refusing them is clearer
+// than quoting.
+// eslint-disable-next-line no-control-regex
+const UNSAFE_PATH_CHARACTERS = /[,"\u0000-\u001f\u007f]/;
+/** Refuses a host path that cannot be passed safely to `docker run --mount` or printed. */
+function assertMountablePath(hostPath, what, fix) {
+    if (UNSAFE_PATH_CHARACTERS.test(hostPath)) {
+        throw new ActionError(`${what} ${JSON.stringify(hostPath)} contains a comma, quote or control character, ` +
+            `which cannot be mounted safely. ${fix}`);
+    }
+}
 /**
  * Resolves `working-directory` inside the repository checkout. Symlinks are resolved first, so
  * a link inside the checkout cannot mount a directory outside it into the container.
@@ -84,19 +93,18 @@ function locateBundle(checkout, workingDirectory) {
             'Run actions/checkout before this step.');
     }
     const checkoutPath = (0,external_node_fs_namespaceObject.realpathSync)(checkout);
-    if (UNSAFE_MOUNT_CHARACTERS.test(checkoutPath)) {
-        throw new ActionError(`The checkout path ${JSON.stringify(checkoutPath)} contains a comma, quote or line break, ` +
-            'which cannot be mounted safely. Use a runner work folder without them.');
-    }
+    assertMountablePath(checkoutPath, 'The checkout path', 'Use a runner work folder without them.');
     const requested = external_node_path_default().resolve(checkoutPath, workingDirectory);
     if (!(0,external_node_fs_namespaceObject.existsSync)(requested) || !(0,external_node_fs_namespaceObject.statSync)(requested).isDirectory()) {
         throw inputError('working-directory', `"${workingDirectory}" is not a directory in the repository checkout.`, 'Give the folder that holds databricks.yml, relative to the repository root.');
     }
     const bundlePath = (0,external_node_fs_namespaceObject.realpathSync)(requested);
     const relative = external_node_path_default().relative(checkoutPath, bundlePath);
-    if (relative.startsWith('..') || external_node_path_default().isAbsolute(relative)) {
+    const outside = relative === '..' || relative.startsWith(`..${(external_node_path_default()).sep}`);
+    if (outside || external_node_path_default().isAbsolute(relative)) {
         throw inputError('working-directory', `"${workingDirectory}" resolves to ${bundlePath}, outside the repository checkout.`, 'Only folders inside the checkout are mounted into the container; move the bundle there.');
     }
+    assertMountablePath(relative, "Input 'working-directory': the bundle folder", 'Rename the folder, or point working-directory at another one.');
     return {
         checkoutPath,
         bundlePath,
@@ -117,10 +125,189 @@ function findConfigFile(bundlePath, workingDirectory) {
     return first;
 }
 
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./src/workflow.ts
+/**
+ * The runner's workflow-command and file-command protocol, the small part of it this action
+ * uses. It stands in for @actions/core on purpose: that package statically imports an HTTP
+ * client stack (undici) for OIDC tokens, which this action never requests. Bundled, it roughly
+ * doubled the action's start-up time and put a network client into an action whose reviewers
+ * must confirm it fetches nothing. The protocol is documented by GitHub ("Workflow commands for
+ * GitHub Actions"); the escaping below follows that documentation.
+ */
+
+
+
+/** An input's value exactly as the runner passed it (INPUT_<NAME>), untrimmed; '' when unset. */
+function getInput(name, env = process.env) {
+    return env[`INPUT_${name.replaceAll(' ', '_').toUpperCase()}`] ?? '';
+}
+/** Asks the runner to mask a value in every later log line, line by line for multi-line values. */
+function setSecret(value) {
+    const candidates = new Set([value, value.trim(), ...value.split(/\r?\n/)]);
+    for (const candidate of candidates) {
+        if (candidate.trim() !== '')
+            issue('add-mask', {}, candidate);
+    }
+}
+/** Sets a step output through the GITHUB_OUTPUT file. */
+function setOutput(name, value, env = process.env) {
+    const file = env['GITHUB_OUTPUT'];
+    if (file === undefined || file === '') {
+        // Outside a runner (a local trial run) there is no output file; show the value instead.
+        info(`output ${name}=${value}`);
+        return;
+    }
+    const delimiter = `ghadelimiter_${(0,external_node_crypto_namespaceObject.randomUUID)()}`;
+    (0,external_node_fs_namespaceObject.appendFileSync)(file, `${name}<<${delimiter}${external_node_os_namespaceObject.EOL}${value}${external_node_os_namespaceObject.EOL}${delimiter}${external_node_os_namespaceObject.EOL}`, 'utf8');
+}
+/** Appends Markdown to the job's step summary; throws when the runner offers none. */
+function appendStepSummary(markdown, env = process.env) {
+    const file = env['GITHUB_STEP_SUMMARY'];
+    if (file === undefined || file === '') {
+        throw new Error('GITHUB_STEP_SUMMARY is not set on this runner');
+    }
+    (0,external_node_fs_namespaceObject.appendFileSync)(file, markdown, 'utf8');
+}
+function info(message) {
+    process.stdout.write(message + external_node_os_namespaceObject.EOL);
+}
+function debug(message) {
+    issue('debug', {}, message);
+}
+function warning(message, location = {}) {
+    issue('warning', location, message);
+}
+function error(message, location = {}) {
+    issue('error', location, message);
+}
+/** Marks the step failed with a message; the process exits with code 1 when it ends. */
+function setFailed(message) {
+    process.exitCode = 1;
+    error(message);
+}
+/** Runs work inside a collapsible log group. */
+async function group(name, work) {
+    issue('group', {}, name);
+    try {
+        return await work();
+    }
+    finally {
+        issue('endgroup', {}, '');
+    }
+}
+let activeResumeToken;
+/** Pauses command processing, so that untrusted output cannot issue workflow commands. */
+function stopCommands(resumeToken) {
+    issue('stop-commands', {}, resumeToken);
+    activeResumeToken = resumeToken;
+}
+function resumeCommands(resumeToken) {
+    process.stdout.write(`${external_node_os_namespaceObject.EOL}::${resumeToken}::${external_node_os_namespaceObject.EOL}`);
+    activeResumeToken = undefined;
+}
+/** Resumes command processing if it is paused, e.g. when a step is cancelled mid-phase. */
+function resumeStoppedCommands() {
+    if (activeResumeToken !== undefined)
+        resumeCommands(activeResumeToken);
+}
+function issue(command, properties, message) {
+    const props = Object.entries(properties)
+        .filter(([, value]) => value !== undefined && value !== '')
+        .map(([key, value]) => `${key}=${escapeProperty(String(value))}`)
+        .join(',');
+    process.stdout.write(`::${command}${props === '' ? '' : ' ' + props}::${escapeData(message)}${external_node_os_namespaceObject.EOL}`);
+}
+function escapeData(text) {
+    return text.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A');
+}
+function escapeProperty(text) {
+    return escapeData(text).replaceAll(':', '%3A').replaceAll(',', '%2C');
+}
+
+;// CONCATENATED MODULE: ./src/cancellation.ts
+
+
+
+const SIGNALS = ['SIGINT', 'SIGTERM'];
+// Removing a container stops it first; Docker gives a process 10 s to stop by default.
+const REMOVE_TIMEOUT_MS = 30_000;
+/**
+ * What a cancelled job must not leave behind. The runner cancels a step with SIGINT, then
+ * SIGTERM; the docker client this process started would keep its container running after this
+ * process ends, so the container is removed here by its name, and the CLI's home folder with it.
+ */
+class CancellationGuard {
+    clientEnv;
+    running;
+    folders = new Set();
+    handler = (signal) => this.cancel(signal);
+    constructor(clientEnv) {
+        this.clientEnv = clientEnv;
+        for (const signal of SIGNALS)
+            process.on(signal, this.handler);
+    }
+    /** Removes the handlers again, once the run has finished on its own. */
+    release() {
+        for (const signal of SIGNALS)
+            process.off(signal, this.handler);
+    }
+    removeOnCancel(folder) {
+        this.folders.add(folder);
+    }
+    phaseStarted(phase, container) {
+        this.running = { phase, container };
+    }
+    phaseEnded() {
+        this.running = undefined;
+    }
+    cancel(signal) {
+        const running = this.running;
+        if (running !== undefined) {
+            (0,external_node_child_process_namespaceObject.spawnSync)('docker', ['rm', '--force', running.container], {
+                env: this.clientEnv,
+                stdio: 'ignore',
+                timeout: REMOVE_TIMEOUT_MS,
+            });
+        }
+        for (const folder of this.folders)
+            (0,external_node_fs_namespaceObject.rmSync)(folder, { recursive: true, force: true });
+        // The CLI's output may have paused command processing; the error must still be an error.
+        resumeStoppedCommands();
+        setFailed(running === undefined
+            ? `The step was cancelled (${signal}) before any container started.`
+            : `The step was cancelled (${signal}) during the ${running.phase} phase; its container ` +
+                `${running.container} was removed.` +
+                (running.phase === 'deploy' ? ' The deployment may be incomplete.' : ''));
+        process.exit(1);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/container-command.ts
 /** Where the checkout and the per-run home folder appear inside the container. */
 const CONTAINER_CHECKOUT = '/github/workspace';
 const CONTAINER_HOME = '/home/deployer';
+/**
+ * The proxy variables that a docker client injects into every container from the `proxies`
+ * section of its config.json. Naming them with `--env` without a value in the client's
+ * environment stops that injection and leaves them unset, so a runner's proxy settings, and any
+ * credentials in them, reach the container only when the action passes them on purpose.
+ */
+const PROXY_VARIABLES = [
+    'HTTP_PROXY',
+    'http_proxy',
+    'HTTPS_PROXY',
+    'https_proxy',
+    'FTP_PROXY',
+    'ftp_proxy',
+    'NO_PROXY',
+    'no_proxy',
+    'ALL_PROXY',
+    'all_proxy',
+];
 /** The CLI steps a command runs, in order. Validate always comes first. */
 function planPhases(inputs) {
     const validate = {
@@ -175,6 +362,11 @@ function credentialEnvironment(credentials) {
                 DATABRICKS_CLIENT_SECRET: credentials.clientSecret,
             };
     }
+}
+/** The names for `--env`: the container's variables, then the proxy variables left unset. */
+function containerEnvNames(containerEnv) {
+    const names = Object.keys(containerEnv);
+    return [...names, ...PROXY_VARIABLES.filter((name) => !names.includes(name))];
 }
 /**
  * The `docker run` argument list for one phase. Every value in it is public: environment
@@ -1375,9 +1567,9 @@ function dockerClientEnvironment(runnerEnv) {
     }
     // HOME is handed to the container by name, so the client's own HOME is the container's. The
     // client would otherwise look for its configuration under HOME, so name that folder directly.
-    const configDir = runnerEnv['DOCKER_CONFIG'] ??
-        (runnerEnv['HOME'] === undefined ? undefined : `${runnerEnv['HOME']}/.docker`);
-    if (configDir !== undefined && configDir !== '')
+    const home = runnerEnv['HOME'];
+    const configDir = runnerEnv['DOCKER_CONFIG'] || (home ? `${home}/.docker` : undefined);
+    if (configDir !== undefined)
         env['DOCKER_CONFIG'] = configDir;
     return env;
 }
@@ -1416,7 +1608,8 @@ async function runDocker(args, env) {
         return await dockerQuery(args, env);
     }
     catch (error) {
-        // The only way the exec itself throws is that no docker executable is on PATH.
+        // exec rejects, rather than returning an exit code, when it cannot start the program at all,
+        // which in practice means no docker executable on PATH.
         throw new ActionError('The docker command was not found on this runner (PATH has no docker). Install the Docker ' +
             'client on the self-hosted runner, or make it available on PATH for the runner service. ' +
             `(${error instanceof Error ? error.message : String(error)})`);
@@ -1536,8 +1729,11 @@ const TAG = String.raw `[\w][\w.-]{0,127}`;
 const DIGEST = String.raw `sha256:[a-f0-9]{64}`;
 const REFERENCE = new RegExp(String.raw `^(?<repository>(?:${HOST}/)?${PATH_COMPONENT}(?:/${PATH_COMPONENT})*)` +
     String.raw `(?::(?<tag>${TAG}))?(?:@(?<digest>${DIGEST}))?$`);
-// Docker refuses names over 255 characters; the tag and digest add at most 200 more.
+// Docker refuses names over 255 characters; a tag and a digest add at most 201 more.
 const MAX_REFERENCE_LENGTH = 512;
+// Tags that by convention move to a new image: `latest` and its per-architecture variants, and
+// the channel names that registries commonly use. Any other tag is taken as a version.
+const FLOATING_TAG = /^(?:latest|stable|edge|nightly|main|master|dev|snapshot|current)(?:$|-)/i;
 const HOW_TO_PIN = 'Pin the image to the version your security team approved, either by tag ' +
     '(for example registry.internal.example/databricks/cli:0.298.0; upstream tags carry no "v") ' +
     'or, better, by digest (registry.internal.example/databricks/cli@sha256:<64 hex digits>, ' +
@@ -1559,10 +1755,14 @@ function parseImageReference(value) {
     }
     const tag = groups['tag'];
     const digest = groups['digest'];
+    if (groups['repository'] === 'sha256') {
+        throw inputError('image', `"${raw}" looks like an image id, which Docker would match by prefix against any local ` +
+            'image.', HOW_TO_PIN);
+    }
     if (digest === undefined && tag === undefined) {
         throw inputError('image', `"${raw}" has neither a tag nor a digest, so it means the floating tag "latest".`, HOW_TO_PIN);
     }
-    if (digest === undefined && tag !== undefined && /^latest(?:$|-)/i.test(tag)) {
+    if (digest === undefined && tag !== undefined && FLOATING_TAG.test(tag)) {
         throw inputError('image', `"${raw}" uses the floating tag "${tag}", which points to a different image whenever ` +
             'a new one is pushed, so the image that runs is not the one that was approved.', HOW_TO_PIN);
     }
@@ -1626,7 +1826,8 @@ function parseCommand(value) {
 }
 /**
  * The workspace URL. Only `https://host[:port]` is accepted: the CLI would also take a bare host
- * name, but a path, a query or credentials in the URL are always a mistake here.
+ * name, but a path, a query or credentials in the URL are always a mistake here. Errors never
+ * repeat the value: a token pasted into the wrong input must not reach the log.
  */
 function parseWorkspaceHost(value) {
     if (value === '')
@@ -1637,16 +1838,16 @@ function parseWorkspaceHost(value) {
         url = new URL(value);
     }
     catch {
-        throw inputError('host', `"${value}" is not a URL.`, fix);
-    }
-    if (url.protocol !== 'https:') {
-        throw inputError('host', `"${value}" does not use https.`, fix);
+        throw inputError('host', 'is not a valid URL.', fix);
     }
     if (url.username !== '' || url.password !== '') {
         throw inputError('host', 'contains credentials.', `Pass credentials as secrets. ${fix}`);
     }
+    if (url.protocol !== 'https:') {
+        throw inputError('host', `uses ${url.protocol.slice(0, -1)}, not https.`, fix);
+    }
     if ((url.pathname !== '/' && url.pathname !== '') || url.search !== '' || url.hash !== '') {
-        throw inputError('host', `"${value}" has a path, query or fragment.`, fix);
+        throw inputError('host', 'has a path, query or fragment.', fix);
     }
     return url.origin;
 }
@@ -1706,99 +1907,6 @@ function parseDockerNetwork(value) {
             "or leave it empty for the engine's default.");
     }
     return value;
-}
-
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: ./src/workflow.ts
-/**
- * The runner's workflow-command and file-command protocol, the small part of it this action
- * uses. It stands in for @actions/core on purpose: that package statically imports an HTTP
- * client stack (undici) for OIDC tokens, which this action never requests. Bundled, it roughly
- * doubled the action's start-up time and put a network client into an action whose reviewers
- * must confirm it fetches nothing. The protocol is documented by GitHub ("Workflow commands for
- * GitHub Actions"); the escaping below follows that documentation.
- */
-
-
-
-/** An input's value exactly as the runner passed it (INPUT_<NAME>), untrimmed; '' when unset. */
-function getInput(name, env = process.env) {
-    return env[`INPUT_${name.replaceAll(' ', '_').toUpperCase()}`] ?? '';
-}
-/** Asks the runner to mask a value in every later log line, line by line for multi-line values. */
-function setSecret(value) {
-    const candidates = new Set([value, value.trim(), ...value.split(/\r?\n/)]);
-    for (const candidate of candidates) {
-        if (candidate.trim() !== '')
-            issue('add-mask', {}, candidate);
-    }
-}
-/** Sets a step output through the GITHUB_OUTPUT file. */
-function setOutput(name, value, env = process.env) {
-    const file = env['GITHUB_OUTPUT'];
-    if (file === undefined || file === '') {
-        // Outside a runner (a local trial run) there is no output file; show the value instead.
-        info(`output ${name}=${value}`);
-        return;
-    }
-    const delimiter = `ghadelimiter_${(0,external_node_crypto_namespaceObject.randomUUID)()}`;
-    (0,external_node_fs_namespaceObject.appendFileSync)(file, `${name}<<${delimiter}${external_node_os_namespaceObject.EOL}${value}${external_node_os_namespaceObject.EOL}${delimiter}${external_node_os_namespaceObject.EOL}`, 'utf8');
-}
-/** Appends Markdown to the job's step summary; throws when the runner offers none. */
-function appendStepSummary(markdown, env = process.env) {
-    const file = env['GITHUB_STEP_SUMMARY'];
-    if (file === undefined || file === '') {
-        throw new Error('GITHUB_STEP_SUMMARY is not set on this runner');
-    }
-    (0,external_node_fs_namespaceObject.appendFileSync)(file, markdown, 'utf8');
-}
-function info(message) {
-    process.stdout.write(message + external_node_os_namespaceObject.EOL);
-}
-function debug(message) {
-    issue('debug', {}, message);
-}
-function warning(message, location = {}) {
-    issue('warning', location, message);
-}
-function error(message, location = {}) {
-    issue('error', location, message);
-}
-/** Marks the step failed with a message; the process exits with code 1 when it ends. */
-function setFailed(message) {
-    process.exitCode = 1;
-    error(message);
-}
-/** Runs work inside a collapsible log group. */
-async function group(name, work) {
-    issue('group', {}, name);
-    try {
-        return await work();
-    }
-    finally {
-        issue('endgroup', {}, '');
-    }
-}
-/** Pauses command processing, so that untrusted output cannot issue workflow commands. */
-function stopCommands(resumeToken) {
-    issue('stop-commands', {}, resumeToken);
-}
-function resumeCommands(resumeToken) {
-    process.stdout.write(`${external_node_os_namespaceObject.EOL}::${resumeToken}::${external_node_os_namespaceObject.EOL}`);
-}
-function issue(command, properties, message) {
-    const props = Object.entries(properties)
-        .filter(([, value]) => value !== undefined && value !== '')
-        .map(([key, value]) => `${key}=${escapeProperty(String(value))}`)
-        .join(',');
-    process.stdout.write(`::${command}${props === '' ? '' : ' ' + props}::${escapeData(message)}${external_node_os_namespaceObject.EOL}`);
-}
-function escapeData(text) {
-    return text.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A');
-}
-function escapeProperty(text) {
-    return escapeData(text).replaceAll(':', '%3A').replaceAll(',', '%2C');
 }
 
 ;// CONCATENATED MODULE: ./src/phase-runner.ts
@@ -1977,23 +2085,27 @@ function escapeMarkdown(text) {
 
 
 
+
 /** The action's entry point: validate, then deploy, the bundle in the pinned CLI image. */
 async function run(env = process.env) {
     // Masking comes first, so that nothing below, not even an input error, can print a secret.
     maskSecretInputs(env);
     let homePath;
+    let guard;
     try {
         const inputs = parseInputs((name) => getInput(name, env));
         const location = locateBundle(env['GITHUB_WORKSPACE'], inputs.workingDirectory);
         assertLinuxRunner();
         const clientEnv = dockerClientEnvironment(env);
+        guard = new CancellationGuard(clientEnv);
         const image = await inspectEngineAndImage(inputs.image, clientEnv);
         logDecisions(inputs, location, image);
         homePath = createHomeFolder(env['RUNNER_TEMP']);
-        const phases = await runPhases(inputs, location, image, homePath, clientEnv);
+        guard.removeOnCancel(homePath);
+        const phases = await runPhases(inputs, location, image, homePath, clientEnv, guard);
         const report = { inputs, bundleRelativePath: location.relativePath, image, phases };
-        setOutputs(report, env);
         writeStepSummary(report, env);
+        writeOutputs(report, env);
         if (overallOutcome(phases) === 'failure') {
             setFailed(failureMessage(phases));
         }
@@ -2002,8 +2114,30 @@ async function run(env = process.env) {
         setFailed(describeError(error));
     }
     finally {
+        guard?.release();
         if (homePath !== undefined)
-            (0,external_node_fs_namespaceObject.rmSync)(homePath, { recursive: true, force: true });
+            removeHomeFolder(homePath);
+    }
+}
+/** Outputs that cannot be written fail the step, saying what the phases did regardless. */
+function writeOutputs(report, env) {
+    try {
+        setOutputs(report, env);
+    }
+    catch (error) {
+        const outcomes = report.phases.map((phase) => `${phase.name} ${phase.outcome}`).join(', ');
+        setFailed(`The step outputs could not be written to GITHUB_OUTPUT ` +
+            `(${error instanceof Error ? error.message : String(error)}); the phases ran ` +
+            `regardless: ${outcomes}. Check the runner's work folder.`);
+    }
+}
+function removeHomeFolder(homePath) {
+    try {
+        (0,external_node_fs_namespaceObject.rmSync)(homePath, { recursive: true, force: true });
+    }
+    catch (error) {
+        warning(`The CLI's home folder ${homePath} could not be removed ` +
+            `(${error instanceof Error ? error.message : String(error)}); remove it by hand.`);
     }
 }
 function maskSecretInputs(env) {
@@ -2030,11 +2164,19 @@ function createHomeFolder(runnerTemp) {
         throw new ActionError("RUNNER_TEMP is not set, so there is no place for the CLI's home folder. Run this action " +
             'as a step of a GitHub Actions job.');
     }
-    return (0,external_node_fs_namespaceObject.mkdtempSync)(external_node_path_default().join(runnerTemp, 'databricks-bundle-home-'));
+    assertMountablePath(runnerTemp, 'RUNNER_TEMP', 'Use a runner temp folder without them.');
+    try {
+        return (0,external_node_fs_namespaceObject.mkdtempSync)(external_node_path_default().join(runnerTemp, 'databricks-bundle-home-'));
+    }
+    catch (error) {
+        throw new ActionError(`RUNNER_TEMP (${runnerTemp}) is not a folder this step can write to, so there is no place ` +
+            `for the CLI's home folder: ${error instanceof Error ? error.message : String(error)}. ` +
+            'Check the runner work folder and its permissions.');
+    }
 }
-async function runPhases(inputs, location, image, homePath, clientEnv) {
+async function runPhases(inputs, location, image, homePath, clientEnv, guard) {
     const containerEnv = containerEnvironment(inputs);
-    const envNames = Object.keys(containerEnv);
+    const envNames = containerEnvNames(containerEnv);
     const processEnv = { ...clientEnv, ...containerEnv };
     const results = [];
     for (const phase of planPhases(inputs)) {
@@ -2044,7 +2186,9 @@ async function runPhases(inputs, location, image, homePath, clientEnv) {
         }
         const context = runContext(phase, image, location, homePath);
         const args = dockerRunArgs(phase, context, inputs, envNames);
+        guard.phaseStarted(phase.name, context.containerName);
         results.push(await runPhase(phase, args, processEnv));
+        guard.phaseEnded();
     }
     return results;
 }
@@ -2067,8 +2211,27 @@ function failureMessage(phases) {
     const consequence = failed.name === 'validate'
         ? 'Nothing was deployed.'
         : 'The deployment may be incomplete; fix the cause and run the workflow again.';
-    return (`The ${failed.name} phase failed: the Databricks CLI exited with code ${failed.exitCode}. ` +
+    return (`The ${failed.name} phase failed: ${exitExplanation(failed.exitCode)} ` +
         `${consequence}\nLast error lines from the CLI:\n${lines.join('\n') || '(none)'}`);
+}
+/**
+ * The CLI itself exits with 0 or 1 only; 125 to 127 are docker's own codes for a container that
+ * could not be started, so blaming the CLI for them would send people the wrong way.
+ */
+function exitExplanation(exitCode) {
+    switch (exitCode) {
+        case 125:
+            return ('docker could not create or start the container (exit code 125), so the CLI never ' +
+                "ran. Check the docker-network input, if set, and the engine's message below.");
+        case 126:
+            return ("the image's entrypoint could not be executed (exit code 126). Check that the image is " +
+                'a Databricks CLI image built for this platform.');
+        case 127:
+            return ("the image's entrypoint was not found (exit code 127). Check that the image is a " +
+                'Databricks CLI image whose entrypoint is the databricks binary.');
+        default:
+            return `the Databricks CLI exited with code ${exitCode}.`;
+    }
 }
 function describeError(error) {
     if (error instanceof ActionError)
@@ -2080,6 +2243,6 @@ function describeError(error) {
 
 ;// CONCATENATED MODULE: ./src/index.ts
 
-// run() reports every failure through core.setFailed itself and never rejects.
+// run() reports every failure as a failed step itself (workflow.setFailed) and never rejects.
 void run();
 

@@ -23,9 +23,21 @@ export interface BundleLocation {
   readonly configFile: string;
 }
 
-// Docker's --mount option is comma-separated CSV, so these characters in a host path would
-// change its meaning; refusing them is clearer than quoting.
-const UNSAFE_MOUNT_CHARACTERS = /[,"\n\r]/;
+// Docker's --mount option is comma-separated CSV, so a comma or quote in a host path would
+// change its meaning; control characters could also forge log lines. Refusing them is clearer
+// than quoting.
+// eslint-disable-next-line no-control-regex
+const UNSAFE_PATH_CHARACTERS = /[,"\u0000-\u001f\u007f]/;
+
+/** Refuses a host path that cannot be passed safely to `docker run --mount` or printed. */
+export function assertMountablePath(hostPath: string, what: string, fix: string): void {
+  if (UNSAFE_PATH_CHARACTERS.test(hostPath)) {
+    throw new ActionError(
+      `${what} ${JSON.stringify(hostPath)} contains a comma, quote or control character, ` +
+        `which cannot be mounted safely. ${fix}`,
+    );
+  }
+}
 
 /**
  * Resolves `working-directory` inside the repository checkout. Symlinks are resolved first, so
@@ -48,12 +60,7 @@ export function locateBundle(
     );
   }
   const checkoutPath = realpathSync(checkout);
-  if (UNSAFE_MOUNT_CHARACTERS.test(checkoutPath)) {
-    throw new ActionError(
-      `The checkout path ${JSON.stringify(checkoutPath)} contains a comma, quote or line break, ` +
-        'which cannot be mounted safely. Use a runner work folder without them.',
-    );
-  }
+  assertMountablePath(checkoutPath, 'The checkout path', 'Use a runner work folder without them.');
 
   const requested = path.resolve(checkoutPath, workingDirectory);
   if (!existsSync(requested) || !statSync(requested).isDirectory()) {
@@ -66,13 +73,20 @@ export function locateBundle(
 
   const bundlePath = realpathSync(requested);
   const relative = path.relative(checkoutPath, bundlePath);
-  if (relative.startsWith('..') || path.isAbsolute(relative)) {
+  const outside = relative === '..' || relative.startsWith(`..${path.sep}`);
+  if (outside || path.isAbsolute(relative)) {
     throw inputError(
       'working-directory',
       `"${workingDirectory}" resolves to ${bundlePath}, outside the repository checkout.`,
       'Only folders inside the checkout are mounted into the container; move the bundle there.',
     );
   }
+
+  assertMountablePath(
+    relative,
+    "Input 'working-directory': the bundle folder",
+    'Rename the folder, or point working-directory at another one.',
+  );
 
   return {
     checkoutPath,

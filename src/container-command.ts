@@ -5,6 +5,25 @@ import type { Command, DeployFlags, Inputs } from './inputs.js';
 export const CONTAINER_CHECKOUT = '/github/workspace';
 export const CONTAINER_HOME = '/home/deployer';
 
+/**
+ * The proxy variables that a docker client injects into every container from the `proxies`
+ * section of its config.json. Naming them with `--env` without a value in the client's
+ * environment stops that injection and leaves them unset, so a runner's proxy settings, and any
+ * credentials in them, reach the container only when the action passes them on purpose.
+ */
+export const PROXY_VARIABLES = [
+  'HTTP_PROXY',
+  'http_proxy',
+  'HTTPS_PROXY',
+  'https_proxy',
+  'FTP_PROXY',
+  'ftp_proxy',
+  'NO_PROXY',
+  'no_proxy',
+  'ALL_PROXY',
+  'all_proxy',
+] as const;
+
 /** One CLI step: its name and the CLI arguments that follow the image. */
 export interface Phase {
   readonly name: 'validate' | 'deploy';
@@ -79,6 +98,12 @@ function credentialEnvironment(credentials: Credentials): Record<string, string>
         DATABRICKS_CLIENT_SECRET: credentials.clientSecret,
       };
   }
+}
+
+/** The names for `--env`: the container's variables, then the proxy variables left unset. */
+export function containerEnvNames(containerEnv: Record<string, string>): string[] {
+  const names = Object.keys(containerEnv);
+  return [...names, ...PROXY_VARIABLES.filter((name) => !names.includes(name))];
 }
 
 /**

@@ -25,10 +25,9 @@ export function dockerClientEnvironment(runnerEnv: NodeJS.ProcessEnv): Record<st
 
   // HOME is handed to the container by name, so the client's own HOME is the container's. The
   // client would otherwise look for its configuration under HOME, so name that folder directly.
-  const configDir =
-    runnerEnv['DOCKER_CONFIG'] ??
-    (runnerEnv['HOME'] === undefined ? undefined : `${runnerEnv['HOME']}/.docker`);
-  if (configDir !== undefined && configDir !== '') env['DOCKER_CONFIG'] = configDir;
+  const home = runnerEnv['HOME'];
+  const configDir = runnerEnv['DOCKER_CONFIG'] || (home ? `${home}/.docker` : undefined);
+  if (configDir !== undefined) env['DOCKER_CONFIG'] = configDir;
 
   return env;
 }

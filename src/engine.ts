@@ -40,7 +40,8 @@ async function runDocker(args: string[], env: Record<string, string>) {
   try {
     return await dockerQuery(args, env);
   } catch (error) {
-    // The only way the exec itself throws is that no docker executable is on PATH.
+    // exec rejects, rather than returning an exit code, when it cannot start the program at all,
+    // which in practice means no docker executable on PATH.
     throw new ActionError(
       'The docker command was not found on this runner (PATH has no docker). Install the Docker ' +
         'client on the self-hosted runner, or make it available on PATH for the runner service. ' +

@@ -22,8 +22,12 @@ const REFERENCE = new RegExp(
     String.raw`(?::(?<tag>${TAG}))?(?:@(?<digest>${DIGEST}))?$`,
 );
 
-// Docker refuses names over 255 characters; the tag and digest add at most 200 more.
+// Docker refuses names over 255 characters; a tag and a digest add at most 201 more.
 const MAX_REFERENCE_LENGTH = 512;
+
+// Tags that by convention move to a new image: `latest` and its per-architecture variants, and
+// the channel names that registries commonly use. Any other tag is taken as a version.
+const FLOATING_TAG = /^(?:latest|stable|edge|nightly|main|master|dev|snapshot|current)(?:$|-)/i;
 
 const HOW_TO_PIN =
   'Pin the image to the version your security team approved, either by tag ' +
@@ -54,6 +58,14 @@ export function parseImageReference(value: string): ImageReference {
 
   const tag = groups['tag'];
   const digest = groups['digest'];
+  if (groups['repository'] === 'sha256') {
+    throw inputError(
+      'image',
+      `"${raw}" looks like an image id, which Docker would match by prefix against any local ` +
+        'image.',
+      HOW_TO_PIN,
+    );
+  }
   if (digest === undefined && tag === undefined) {
     throw inputError(
       'image',
@@ -61,7 +73,7 @@ export function parseImageReference(value: string): ImageReference {
       HOW_TO_PIN,
     );
   }
-  if (digest === undefined && tag !== undefined && /^latest(?:$|-)/i.test(tag)) {
+  if (digest === undefined && tag !== undefined && FLOATING_TAG.test(tag)) {
     throw inputError(
       'image',
       `"${raw}" uses the floating tag "${tag}", which points to a different image whenever ` +

@@ -1,4 +1,4 @@
 import { run } from './main.js';
 
-// run() reports every failure through core.setFailed itself and never rejects.
+// run() reports every failure as a failed step itself (workflow.setFailed) and never rejects.
 void run();

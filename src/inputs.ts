@@ -101,7 +101,8 @@ export function parseCommand(value: string): Command {
 
 /**
  * The workspace URL. Only `https://host[:port]` is accepted: the CLI would also take a bare host
- * name, but a path, a query or credentials in the URL are always a mistake here.
+ * name, but a path, a query or credentials in the URL are always a mistake here. Errors never
+ * repeat the value: a token pasted into the wrong input must not reach the log.
  */
 export function parseWorkspaceHost(value: string): string | undefined {
   if (value === '') return undefined;
@@ -111,16 +112,16 @@ export function parseWorkspaceHost(value: string): string | undefined {
   try {
     url = new URL(value);
   } catch {
-    throw inputError('host', `"${value}" is not a URL.`, fix);
-  }
-  if (url.protocol !== 'https:') {
-    throw inputError('host', `"${value}" does not use https.`, fix);
+    throw inputError('host', 'is not a valid URL.', fix);
   }
   if (url.username !== '' || url.password !== '') {
     throw inputError('host', 'contains credentials.', `Pass credentials as secrets. ${fix}`);
   }
+  if (url.protocol !== 'https:') {
+    throw inputError('host', `uses ${url.protocol.slice(0, -1)}, not https.`, fix);
+  }
   if ((url.pathname !== '/' && url.pathname !== '') || url.search !== '' || url.hash !== '') {
-    throw inputError('host', `"${value}" has a path, query or fragment.`, fix);
+    throw inputError('host', 'has a path, query or fragment.', fix);
   }
   return url.origin;
 }

@@ -2,8 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
-import { locateBundle, type BundleLocation } from './bundle-location.js';
+import { assertMountablePath, locateBundle, type BundleLocation } from './bundle-location.js';
+import { CancellationGuard } from './cancellation.js';
 import {
+  containerEnvNames,
   containerEnvironment,
   dockerRunArgs,
   planPhases,
@@ -15,7 +17,7 @@ import { inspectEngineAndImage, type LocalImage } from './engine.js';
 import { ActionError } from './errors.js';
 import { type Inputs, parseInputs, SECRET_INPUTS } from './inputs.js';
 import { runPhase, skippedPhase, type PhaseResult } from './phase-runner.js';
-import { overallOutcome, setOutputs, writeStepSummary } from './report.js';
+import { overallOutcome, type RunReport, setOutputs, writeStepSummary } from './report.js';
 import * as workflow from './workflow.js';
 
 /** The action's entry point: validate, then deploy, the bundle in the pinned CLI image. */
@@ -24,28 +26,57 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   maskSecretInputs(env);
 
   let homePath: string | undefined;
+  let guard: CancellationGuard | undefined;
   try {
     const inputs = parseInputs((name) => workflow.getInput(name, env));
     const location = locateBundle(env['GITHUB_WORKSPACE'], inputs.workingDirectory);
     assertLinuxRunner();
 
     const clientEnv = dockerClientEnvironment(env);
+    guard = new CancellationGuard(clientEnv);
     const image = await inspectEngineAndImage(inputs.image, clientEnv);
     logDecisions(inputs, location, image);
 
     homePath = createHomeFolder(env['RUNNER_TEMP']);
-    const phases = await runPhases(inputs, location, image, homePath, clientEnv);
+    guard.removeOnCancel(homePath);
+    const phases = await runPhases(inputs, location, image, homePath, clientEnv, guard);
 
     const report = { inputs, bundleRelativePath: location.relativePath, image, phases };
-    setOutputs(report, env);
     writeStepSummary(report, env);
+    writeOutputs(report, env);
     if (overallOutcome(phases) === 'failure') {
       workflow.setFailed(failureMessage(phases));
     }
   } catch (error) {
     workflow.setFailed(describeError(error));
   } finally {
-    if (homePath !== undefined) rmSync(homePath, { recursive: true, force: true });
+    guard?.release();
+    if (homePath !== undefined) removeHomeFolder(homePath);
+  }
+}
+
+/** Outputs that cannot be written fail the step, saying what the phases did regardless. */
+function writeOutputs(report: RunReport, env: NodeJS.ProcessEnv): void {
+  try {
+    setOutputs(report, env);
+  } catch (error) {
+    const outcomes = report.phases.map((phase) => `${phase.name} ${phase.outcome}`).join(', ');
+    workflow.setFailed(
+      `The step outputs could not be written to GITHUB_OUTPUT ` +
+        `(${error instanceof Error ? error.message : String(error)}); the phases ran ` +
+        `regardless: ${outcomes}. Check the runner's work folder.`,
+    );
+  }
+}
+
+function removeHomeFolder(homePath: string): void {
+  try {
+    rmSync(homePath, { recursive: true, force: true });
+  } catch (error) {
+    workflow.warning(
+      `The CLI's home folder ${homePath} could not be removed ` +
+        `(${error instanceof Error ? error.message : String(error)}); remove it by hand.`,
+    );
   }
 }
 
@@ -79,7 +110,16 @@ function createHomeFolder(runnerTemp: string | undefined): string {
         'as a step of a GitHub Actions job.',
     );
   }
-  return mkdtempSync(path.join(runnerTemp, 'databricks-bundle-home-'));
+  assertMountablePath(runnerTemp, 'RUNNER_TEMP', 'Use a runner temp folder without them.');
+  try {
+    return mkdtempSync(path.join(runnerTemp, 'databricks-bundle-home-'));
+  } catch (error) {
+    throw new ActionError(
+      `RUNNER_TEMP (${runnerTemp}) is not a folder this step can write to, so there is no place ` +
+        `for the CLI's home folder: ${error instanceof Error ? error.message : String(error)}. ` +
+        'Check the runner work folder and its permissions.',
+    );
+  }
 }
 
 async function runPhases(
@@ -88,9 +128,10 @@ async function runPhases(
   image: LocalImage,
   homePath: string,
   clientEnv: Record<string, string>,
+  guard: CancellationGuard,
 ): Promise<PhaseResult[]> {
   const containerEnv = containerEnvironment(inputs);
-  const envNames = Object.keys(containerEnv);
+  const envNames = containerEnvNames(containerEnv);
   const processEnv = { ...clientEnv, ...containerEnv };
   const results: PhaseResult[] = [];
 
@@ -101,7 +142,9 @@ async function runPhases(
     }
     const context = runContext(phase, image, location, homePath);
     const args = dockerRunArgs(phase, context, inputs, envNames);
+    guard.phaseStarted(phase.name, context.containerName);
     results.push(await runPhase(phase, args, processEnv));
+    guard.phaseEnded();
   }
   return results;
 }
@@ -133,9 +176,35 @@ function failureMessage(phases: readonly PhaseResult[]): string {
       ? 'Nothing was deployed.'
       : 'The deployment may be incomplete; fix the cause and run the workflow again.';
   return (
-    `The ${failed.name} phase failed: the Databricks CLI exited with code ${failed.exitCode}. ` +
+    `The ${failed.name} phase failed: ${exitExplanation(failed.exitCode)} ` +
     `${consequence}\nLast error lines from the CLI:\n${lines.join('\n') || '(none)'}`
   );
+}
+
+/**
+ * The CLI itself exits with 0 or 1 only; 125 to 127 are docker's own codes for a container that
+ * could not be started, so blaming the CLI for them would send people the wrong way.
+ */
+function exitExplanation(exitCode: number | undefined): string {
+  switch (exitCode) {
+    case 125:
+      return (
+        'docker could not create or start the container (exit code 125), so the CLI never ' +
+        "ran. Check the docker-network input, if set, and the engine's message below."
+      );
+    case 126:
+      return (
+        "the image's entrypoint could not be executed (exit code 126). Check that the image is " +
+        'a Databricks CLI image built for this platform.'
+      );
+    case 127:
+      return (
+        "the image's entrypoint was not found (exit code 127). Check that the image is a " +
+        'Databricks CLI image whose entrypoint is the databricks binary.'
+      );
+    default:
+      return `the Databricks CLI exited with code ${exitCode}.`;
+  }
 }
 
 function describeError(error: unknown): string {

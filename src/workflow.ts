@@ -84,13 +84,22 @@ export async function group<T>(name: string, work: () => Promise<T>): Promise<T>
   }
 }
 
+let activeResumeToken: string | undefined;
+
 /** Pauses command processing, so that untrusted output cannot issue workflow commands. */
 export function stopCommands(resumeToken: string): void {
   issue('stop-commands', {}, resumeToken);
+  activeResumeToken = resumeToken;
 }
 
 export function resumeCommands(resumeToken: string): void {
   process.stdout.write(`${EOL}::${resumeToken}::${EOL}`);
+  activeResumeToken = undefined;
+}
+
+/** Resumes command processing if it is paused, e.g. when a step is cancelled mid-phase. */
+export function resumeStoppedCommands(): void {
+  if (activeResumeToken !== undefined) resumeCommands(activeResumeToken);
 }
 
 function issue(command: string, properties: AnnotationLocation, message: string): void {

@@ -3,6 +3,7 @@
  * output and summary files, and INPUT_* variables, then `node dist/index.js` (or run() in
  * process, for coverage). Nothing here mocks Docker: the containers run on the real engine.
  */
+import { type ChildProcess, spawn } from 'node:child_process';
 import {
   chmodSync,
   cpSync,
@@ -16,6 +17,8 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+
+import { afterEach, beforeEach, expect } from '@jest/globals';
 
 import { createPlaceholders, REPOSITORY_ROOT, SHARED_BUNDLES_DIR } from './bundles.js';
 import { run } from './exec.js';
@@ -48,6 +51,25 @@ export function makeRunner(): RunnerFolders {
 
 export function removeRunner(folders: RunnerFolders): void {
   rmSync(folders.root, { recursive: true, force: true });
+}
+
+/**
+ * A fresh scratch runner for each test, removed after it, with a check that the test left no
+ * container of the action's behind. Returns a getter for the current test's runner.
+ */
+export function useScratchRunnerPerTest(): () => RunnerFolders {
+  let runner: RunnerFolders | undefined;
+  beforeEach(() => {
+    runner = makeRunner();
+  });
+  afterEach(async () => {
+    if (runner !== undefined) removeRunner(runner);
+    expect(await actionContainers()).toEqual([]);
+  });
+  return () => {
+    if (runner === undefined) throw new Error('no scratch runner outside a test');
+    return runner;
+  };
 }
 
 /** Copies a bundle folder into the checkout at `relative` and returns its path there. */
@@ -200,3 +222,39 @@ export const RUNNERS: [string, ActionRunner][] = [
   ['built action (node dist/index.js)', runBuiltAction],
   ['run() in process', runInProcess],
 ];
+
+/** The built action started in the background, for tests that signal it mid-run. */
+export interface StartedAction {
+  readonly child: ChildProcess;
+  /** Resolves once the action's output contains `text`. */
+  waitForOutput(text: string): Promise<void>;
+  readonly finished: Promise<ProcessResult>;
+}
+
+export function startBuiltAction(env: Record<string, string>): StartedAction {
+  const child = spawn(process.execPath, [path.join(REPOSITORY_ROOT, 'dist/index.js')], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  const waiters: { text: string; resolve: () => void }[] = [];
+  child.stdout?.on('data', (data: Buffer) => {
+    stdout += data.toString('utf8');
+    for (const waiter of waiters.filter((entry) => stdout.includes(entry.text))) {
+      waiter.resolve();
+    }
+  });
+  child.stderr?.on('data', (data: Buffer) => (stderr += data.toString('utf8')));
+  const finished = new Promise<ProcessResult>((resolve) =>
+    child.on('close', (code) => resolve({ exitCode: code ?? -1, stdout, stderr })),
+  );
+  return {
+    child,
+    finished,
+    waitForOutput: (text) =>
+      stdout.includes(text)
+        ? Promise.resolve()
+        : new Promise((resolve) => waiters.push({ text, resolve })),
+  };
+}
