@@ -1,5 +1,5 @@
 // Measures the action's own cost: its validate + deploy of examples/plain-job against the same
-// two `docker run` commands typed by hand, alternating, in one run. Prints both medians, their
+// two `docker run` commands run by hand, alternating, in one run. Prints both medians, their
 // ratio and their difference (node start-up, input parsing and the engine check).
 //   node scripts/bench.mjs [repetitions]        (default 15; needs a running Docker engine)
 import { spawnSync } from 'node:child_process';
@@ -36,32 +36,23 @@ const actionEnv = {
   INPUT_TOKEN: token,
 };
 
-const uid = process.getuid();
-const gid = process.getgid();
-const byHand = (subcommand) => [
-  'run',
-  '--rm',
-  '--user',
-  `${uid}:${gid}`,
-  '-v',
-  `${checkout}:/github/workspace`,
-  '-w',
-  '/github/workspace/bundle',
-  '-e',
-  'HOME=/tmp',
-  '-e',
-  'DATABRICKS_HOST',
-  '-e',
-  'DATABRICKS_TOKEN',
-  image,
-  'bundle',
-  subcommand,
-  '-t',
-  'dev',
-];
-const handEnv = { ...process.env, DATABRICKS_HOST: host, DATABRICKS_TOKEN: token };
+// The hand-typed commands are the very `docker run` commands the action runs, read from its
+// debug log, so that the difference is the action's own cost and nothing else.
+const handHome = path.join(scratch, 'hand-home');
+mkdirSync(handHome);
+const handCommands = dockerRunsOfAction();
+const handEnv = { ...process.env, HOME: '/home/deployer', DATABRICKS_HOST: host };
+Object.assign(handEnv, { DATABRICKS_AUTH_TYPE: 'pat', DATABRICKS_TOKEN: token });
+Object.assign(handEnv, { NO_COLOR: '1', CHECKPOINT_DISABLE: '1' });
+handEnv.DOCKER_CONFIG = process.env.DOCKER_CONFIG || `${process.env.HOME}/.docker`;
+let handRuns = 0;
+const byHand = (args) =>
+  args.map((arg, index) => {
+    if (args[index - 1] === '--name') return `bench-by-hand-${process.pid}-${handRuns++}`;
+    return arg.replace(/source=[^,]*databricks-bundle-home-[^,]*/, `source=${handHome}`);
+  });
 
-const timings = { action: [], byHand: [], nodeAlone: [] };
+const timings = { action: [], byHand: [], nodeAlone: [], inputsOnly: [], inspect: [] };
 for (let index = 0; index < repetitions + 1; index++) {
   const action = timed(() => {
     writeFileSync(actionEnv.GITHUB_OUTPUT, '');
@@ -69,15 +60,25 @@ for (let index = 0; index < repetitions + 1; index++) {
     run(process.execPath, [path.join(repo, 'dist/index.js')], actionEnv);
   });
   const hand = timed(() => {
-    run('docker', byHand('validate'), handEnv);
-    run('docker', byHand('deploy'), handEnv);
+    for (const command of handCommands) run('docker', byHand(command), handEnv);
   });
   const nodeAlone = timed(() => run(process.execPath, ['-e', '']));
+  // The action up to its first docker call: start-up, module loading and input parsing. A
+  // floating tag stops it right after parsing, before any docker command.
+  const inputsOnly = timed(() =>
+    runAllowingFailure(process.execPath, [path.join(repo, 'dist/index.js')], {
+      ...actionEnv,
+      INPUT_IMAGE: 'mirror.invalid/databricks/cli:latest',
+    }),
+  );
+  const inspect = timed(() => run('docker', ['image', 'inspect', '--format', '{{.Id}}', image]));
   // The first round warms the page cache and the engine; it is not counted.
   if (index === 0) continue;
   timings.action.push(action);
   timings.byHand.push(hand);
   timings.nodeAlone.push(nodeAlone);
+  timings.inputsOnly.push(inputsOnly);
+  timings.inspect.push(inspect);
 }
 rmSync(scratch, { recursive: true, force: true });
 
@@ -89,7 +90,28 @@ console.log(`action, validate + deploy:        median ${action.toFixed(1)} ms`);
 console.log(`two docker run commands by hand:  median ${hand.toFixed(1)} ms`);
 console.log(`ratio action / by hand:           ${(action / hand).toFixed(3)}`);
 console.log(`difference (the action's cost):   ${(action - hand).toFixed(1)} ms`);
-console.log(`for scale, \`node -e ''\` alone:    median ${nodeAlone.toFixed(1)} ms`);
+const breakdown = [
+  ["`node -e ''`, node's own start-up", nodeAlone],
+  ['the action up to parsed inputs, start-up included', median(timings.inputsOnly)],
+  ['`docker image inspect`, the engine check', median(timings.inspect)],
+];
+console.log('where the difference goes (medians):');
+for (const [what, ms] of breakdown) console.log(`  ${what.padEnd(52)} ${ms.toFixed(1)} ms`);
+
+function dockerRunsOfAction() {
+  writeFileSync(actionEnv.GITHUB_OUTPUT, '');
+  writeFileSync(actionEnv.GITHUB_STEP_SUMMARY, '');
+  const log = run(process.execPath, [path.join(repo, 'dist/index.js')], {
+    ...actionEnv,
+    RUNNER_DEBUG: '1',
+  });
+  const commands = log
+    .split('\n')
+    .filter((line) => line.startsWith('::debug::docker run '))
+    .map((line) => line.slice('::debug::docker '.length).split(' '));
+  if (commands.length !== 2) throw new Error('expected two docker run commands in the debug log');
+  return commands;
+}
 
 function run(file, args, env = process.env) {
   const result = spawnSync(file, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -98,6 +120,11 @@ function run(file, args, env = process.env) {
     process.stderr.write(result.stderr);
     throw new Error(`${file} ${args.join(' ')} exited with ${result.status}`);
   }
+  return result.stdout.toString('utf8');
+}
+
+function runAllowingFailure(file, args, env) {
+  spawnSync(file, args, { env, stdio: 'ignore' });
 }
 
 function timed(work) {

@@ -1,4 +1,4 @@
-import * as exec from '@actions/exec';
+import { type ProgramResult, runProgram } from './program.js';
 
 /**
  * The runner variables the docker client itself needs to find and talk to the engine. Only these
@@ -32,21 +32,10 @@ export function dockerClientEnvironment(runnerEnv: NodeJS.ProcessEnv): Record<st
   return env;
 }
 
-export interface CommandResult {
-  readonly exitCode: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
 /** Runs a short docker command quietly and returns its output; never throws on exit codes. */
 export async function dockerQuery(
   args: readonly string[],
   env: Record<string, string>,
-): Promise<CommandResult> {
-  const result = await exec.getExecOutput('docker', [...args], {
-    env,
-    silent: true,
-    ignoreReturnCode: true,
-  });
-  return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr };
+): Promise<ProgramResult> {
+  return runProgram('docker', args, { env });
 }

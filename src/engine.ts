@@ -40,8 +40,8 @@ async function runDocker(args: string[], env: Record<string, string>) {
   try {
     return await dockerQuery(args, env);
   } catch (error) {
-    // exec rejects, rather than returning an exit code, when it cannot start the program at all,
-    // which in practice means no docker executable on PATH.
+    // runProgram rejects, rather than returning an exit code, only when docker cannot be
+    // started at all, which in practice means there is no docker executable on PATH.
     throw new ActionError(
       'The docker command was not found on this runner (PATH has no docker). Install the Docker ' +
         'client on the self-hosted runner, or make it available on PATH for the runner service. ' +

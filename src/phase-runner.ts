@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 
-import * as exec from '@actions/exec';
-
 import type { Phase } from './container-command.js';
+import { runProgram } from './program.js';
 import * as workflow from './workflow.js';
 
 export type Outcome = 'success' | 'failure' | 'skipped';
@@ -33,17 +32,13 @@ export async function runPhase(
     const stderrTail = new LineTail(TAIL_LINES);
     const started = Date.now();
 
-    const exitCode = await withWorkflowCommandsPaused(() =>
-      exec.exec('docker', [...args], {
+    const { exitCode } = await withWorkflowCommandsPaused(() =>
+      runProgram('docker', args, {
         env,
-        silent: true,
-        ignoreReturnCode: true,
-        listeners: {
-          stdout: (data: Buffer) => process.stdout.write(data),
-          stderr: (data: Buffer) => {
-            process.stdout.write(data);
-            stderrTail.push(data.toString('utf8'));
-          },
+        onStdout: (data) => process.stdout.write(data),
+        onStderr: (data) => {
+          process.stdout.write(data);
+          stderrTail.push(data.toString('utf8'));
         },
       }),
     );

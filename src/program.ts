@@ -1,0 +1,59 @@
+import { spawn } from 'node:child_process';
+
+export interface ProgramOptions {
+  /** The child's whole environment: nothing is inherited from this process. */
+  readonly env: Record<string, string>;
+  readonly onStdout?: (chunk: Buffer) => void;
+  readonly onStderr?: (chunk: Buffer) => void;
+}
+
+export interface ProgramResult {
+  readonly exitCode: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/**
+ * Runs a program with an argument array, never through a shell, with no stdin (so it never
+ * waits for input), and resolves with its exit code and output. It rejects only when the
+ * program cannot be started at all, e.g. when it is not on PATH.
+ */
+export function runProgram(
+  file: string,
+  args: readonly string[],
+  options: ProgramOptions,
+): Promise<ProgramResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(file, [...args], {
+      env: options.env,
+      shell: false,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const stdout: Buffer[] = [];
+    const stderr: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout.push(chunk);
+      options.onStdout?.(chunk);
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr.push(chunk);
+      options.onStderr?.(chunk);
+    });
+    child.on('error', (error) =>
+      reject(new Error(`${file} could not be started: ${error.message}`)),
+    );
+    child.on('close', (code, signal) =>
+      resolve({
+        // A child killed by a signal has no exit code; report it the way a shell would.
+        exitCode: code ?? 128 + signalNumber(signal),
+        stdout: Buffer.concat(stdout).toString('utf8'),
+        stderr: Buffer.concat(stderr).toString('utf8'),
+      }),
+    );
+  });
+}
+
+function signalNumber(signal: NodeJS.Signals | null): number {
+  const numbers: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 2, SIGKILL: 9, SIGTERM: 15 };
+  return (signal === null ? undefined : numbers[signal]) ?? 0;
+}
