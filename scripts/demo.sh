@@ -36,8 +36,14 @@ env -i PATH="$PATH" HOME="$HOME" \
   node dist/index.js || status=$?
 
 echo
-echo "== outputs ($scratch/output)"
-cat "$scratch/output"
+echo "== outputs"
+# GITHUB_OUTPUT holds name<<delimiter, the value's lines, delimiter; show name=value instead.
+awk '
+  delimiter == "" && /<</ { name = substr($0, 1, index($0, "<<") - 1);
+                            delimiter = substr($0, index($0, "<<") + 2); next }
+  $0 == delimiter { delimiter = ""; next }
+  delimiter != "" { print name "=" $0 }
+' "$scratch/output"
 echo "== step summary"
 cat "$scratch/summary.md"
 echo "== the action exited with $status"
