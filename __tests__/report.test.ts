@@ -6,7 +6,13 @@ import { afterEach, describe, expect, jest, test } from '@jest/globals';
 
 import { parseImageReference } from '../src/image-reference.js';
 import { LineTail, type PhaseResult } from '../src/phase-runner.js';
-import { escapeMarkdown, type RunReport, stepSummary, writeStepSummary } from '../src/report.js';
+import {
+  escapeMarkdown,
+  failureMessage,
+  type RunReport,
+  stepSummary,
+  writeStepSummary,
+} from '../src/report.js';
 
 const phase = (name: 'validate' | 'deploy', outcome: PhaseResult['outcome']): PhaseResult => ({
   name,
@@ -72,6 +78,33 @@ describe('stepSummary', () => {
     expect(written).toHaveLength(2);
     expect(written[0]).toMatch(/^::warning::The step summary could not be written/);
     expect(written[1]).toMatch(/EISDIR/);
+  });
+});
+
+describe('failureMessage', () => {
+  const failed = (name: 'validate' | 'deploy', exitCode: number): PhaseResult => ({
+    ...phase(name, 'failure'),
+    exitCode,
+    errorTail: ['Uploading...', '', 'Error: something broke', '  at resources.jobs.x'],
+  });
+
+  test('names the phase, the exit code and the last error lines', () => {
+    expect(failureMessage([phase('validate', 'success'), failed('deploy', 1)])).toBe(
+      'The deploy phase failed: the Databricks CLI exited with code 1. The deployment may be ' +
+        'incomplete; fix the cause and run the workflow again.\nLast error lines from the ' +
+        'CLI:\nUploading...\nError: something broke\n  at resources.jobs.x',
+    );
+  });
+
+  test.each([
+    [125, /docker could not create or start the container \(exit code 125\)/],
+    [126, /entrypoint could not be executed \(exit code 126\)/],
+    [127, /entrypoint was not found \(exit code 127\)/],
+  ])("explains docker's own exit code %i", (exitCode, message) => {
+    const text = failureMessage([failed('validate', exitCode), phase('deploy', 'skipped')]);
+    expect(text).toMatch(message);
+    expect(text).toContain('Nothing was deployed.');
+    expect(text).not.toContain('the Databricks CLI exited');
   });
 });
 

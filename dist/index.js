@@ -51,6 +51,10 @@ var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 class ActionError extends Error {
     name = 'ActionError';
 }
+/** The message of anything thrown, for quoting inside a sentence. */
+function messageOf(error) {
+    return error instanceof Error ? error.message : String(error);
+}
 /** An input that cannot be used as given. The message names the input and the fix. */
 function inputError(input, problem, fix) {
     return new ActionError(`Input '${input}': ${problem} ${fix}`);
@@ -509,7 +513,7 @@ async function runDocker(args, env) {
         // started at all, which in practice means there is no docker executable on PATH.
         throw new ActionError('The docker command was not found on this runner (PATH has no docker). Install the Docker ' +
             'client on the self-hosted runner, or make it available on PATH for the runner service. ' +
-            `(${error instanceof Error ? error.message : String(error)})`);
+            `(${messageOf(error)})`);
     }
 }
 function engineUnreachable(env, stderr) {
@@ -890,6 +894,7 @@ class LineTail {
 ;// CONCATENATED MODULE: ./src/report.ts
 
 
+
 function overallOutcome(phases) {
     return phases.every((phase) => phase.outcome === 'success') ? 'success' : 'failure';
 }
@@ -909,6 +914,37 @@ function phaseRecord(phase) {
         'exit-code': phase.exitCode ?? null,
         'duration-ms': phase.durationMs,
     };
+}
+/** The error for a failed run: the phase, what its exit code means, the CLI's last lines. */
+function failureMessage(phases) {
+    const failed = phases.find((phase) => phase.outcome === 'failure');
+    if (failed === undefined)
+        return 'A phase failed.';
+    const lines = failed.errorTail.filter((line) => line.trim() !== '').slice(-10);
+    const consequence = failed.name === 'validate'
+        ? 'Nothing was deployed.'
+        : 'The deployment may be incomplete; fix the cause and run the workflow again.';
+    return (`The ${failed.name} phase failed: ${exitExplanation(failed.exitCode)} ` +
+        `${consequence}\nLast error lines from the CLI:\n${lines.join('\n') || '(none)'}`);
+}
+/**
+ * The CLI itself exits with 0 or 1 only; 125 to 127 are docker's own codes for a container that
+ * could not be started, so blaming the CLI for them would send people the wrong way.
+ */
+function exitExplanation(exitCode) {
+    switch (exitCode) {
+        case 125:
+            return ('docker could not create or start the container (exit code 125), so the CLI never ' +
+                "ran. Check the docker-network input, if set, and the engine's message below.");
+        case 126:
+            return ("the image's entrypoint could not be executed (exit code 126). Check that the image is " +
+                'a Databricks CLI image built for this platform.');
+        case 127:
+            return ("the image's entrypoint was not found (exit code 127). Check that the image is a " +
+                'Databricks CLI image whose entrypoint is the databricks binary.');
+        default:
+            return `the Databricks CLI exited with code ${exitCode}.`;
+    }
 }
 const OUTCOME_MARK = { success: '✅', failure: '❌', skipped: '⏭️' };
 /** The step summary as Markdown: what ran, from which image, and how each phase went. */
@@ -944,7 +980,7 @@ function writeStepSummary(report, env = process.env) {
         appendStepSummary(stepSummary(report), env);
     }
     catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
+        const reason = messageOf(error);
         warning(`The step summary could not be written (${reason}); ` +
             'the outputs and the log hold the same results.');
     }
@@ -1020,7 +1056,7 @@ function writeOutputs(report, env) {
     catch (error) {
         const outcomes = report.phases.map((phase) => `${phase.name} ${phase.outcome}`).join(', ');
         setFailed(`The step outputs could not be written to GITHUB_OUTPUT ` +
-            `(${error instanceof Error ? error.message : String(error)}); the phases ran ` +
+            `(${messageOf(error)}); the phases ran ` +
             `regardless: ${outcomes}. Check the runner's work folder.`);
     }
 }
@@ -1030,7 +1066,7 @@ function removeHomeFolder(homePath) {
     }
     catch (error) {
         warning(`The CLI's home folder ${homePath} could not be removed ` +
-            `(${error instanceof Error ? error.message : String(error)}); remove it by hand.`);
+            `(${messageOf(error)}); remove it by hand.`);
     }
 }
 function maskSecretInputs(env) {
@@ -1063,7 +1099,7 @@ function createHomeFolder(runnerTemp) {
     }
     catch (error) {
         throw new ActionError(`RUNNER_TEMP (${runnerTemp}) is not a folder this step can write to, so there is no place ` +
-            `for the CLI's home folder: ${error instanceof Error ? error.message : String(error)}. ` +
+            `for the CLI's home folder: ${messageOf(error)}. ` +
             'Check the runner work folder and its permissions.');
     }
 }
@@ -1095,36 +1131,6 @@ function runContext(phase, image, location, homePath) {
         bundleRelativePath: location.relativePath,
         homePath,
     };
-}
-function failureMessage(phases) {
-    const failed = phases.find((phase) => phase.outcome === 'failure');
-    if (failed === undefined)
-        return 'A phase failed.';
-    const lines = failed.errorTail.filter((line) => line.trim() !== '').slice(-10);
-    const consequence = failed.name === 'validate'
-        ? 'Nothing was deployed.'
-        : 'The deployment may be incomplete; fix the cause and run the workflow again.';
-    return (`The ${failed.name} phase failed: ${exitExplanation(failed.exitCode)} ` +
-        `${consequence}\nLast error lines from the CLI:\n${lines.join('\n') || '(none)'}`);
-}
-/**
- * The CLI itself exits with 0 or 1 only; 125 to 127 are docker's own codes for a container that
- * could not be started, so blaming the CLI for them would send people the wrong way.
- */
-function exitExplanation(exitCode) {
-    switch (exitCode) {
-        case 125:
-            return ('docker could not create or start the container (exit code 125), so the CLI never ' +
-                "ran. Check the docker-network input, if set, and the engine's message below.");
-        case 126:
-            return ("the image's entrypoint could not be executed (exit code 126). Check that the image is " +
-                'a Databricks CLI image built for this platform.');
-        case 127:
-            return ("the image's entrypoint was not found (exit code 127). Check that the image is a " +
-                'Databricks CLI image whose entrypoint is the databricks binary.');
-        default:
-            return `the Databricks CLI exited with code ${exitCode}.`;
-    }
 }
 function describeError(error) {
     if (error instanceof ActionError)

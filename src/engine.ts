@@ -1,5 +1,5 @@
 import { dockerQuery } from './docker-client.js';
-import { ActionError } from './errors.js';
+import { ActionError, messageOf } from './errors.js';
 import type { ImageReference } from './image-reference.js';
 
 /** What the local image store says about the image that will run. */
@@ -45,7 +45,7 @@ async function runDocker(args: string[], env: Record<string, string>) {
     throw new ActionError(
       'The docker command was not found on this runner (PATH has no docker). Install the Docker ' +
         'client on the self-hosted runner, or make it available on PATH for the runner service. ' +
-        `(${error instanceof Error ? error.message : String(error)})`,
+        `(${messageOf(error)})`,
     );
   }
 }

@@ -7,6 +7,11 @@ export class ActionError extends Error {
   override readonly name = 'ActionError';
 }
 
+/** The message of anything thrown, for quoting inside a sentence. */
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
 /** An input that cannot be used as given. The message names the input and the fix. */
 export function inputError(input: string, problem: string, fix: string): ActionError {
   return new ActionError(`Input '${input}': ${problem} ${fix}`);

@@ -14,10 +14,16 @@ import {
 } from './container-command.js';
 import { dockerClientEnvironment } from './docker-client.js';
 import { inspectEngineAndImage, type LocalImage } from './engine.js';
-import { ActionError } from './errors.js';
+import { ActionError, messageOf } from './errors.js';
 import { type Inputs, parseInputs, SECRET_INPUTS } from './inputs.js';
 import { runPhase, skippedPhase, type PhaseResult } from './phase-runner.js';
-import { overallOutcome, type RunReport, setOutputs, writeStepSummary } from './report.js';
+import {
+  failureMessage,
+  overallOutcome,
+  type RunReport,
+  setOutputs,
+  writeStepSummary,
+} from './report.js';
 import * as workflow from './workflow.js';
 
 /** The action's entry point: validate, then deploy, the bundle in the pinned CLI image. */
@@ -63,7 +69,7 @@ function writeOutputs(report: RunReport, env: NodeJS.ProcessEnv): void {
     const outcomes = report.phases.map((phase) => `${phase.name} ${phase.outcome}`).join(', ');
     workflow.setFailed(
       `The step outputs could not be written to GITHUB_OUTPUT ` +
-        `(${error instanceof Error ? error.message : String(error)}); the phases ran ` +
+        `(${messageOf(error)}); the phases ran ` +
         `regardless: ${outcomes}. Check the runner's work folder.`,
     );
   }
@@ -75,7 +81,7 @@ function removeHomeFolder(homePath: string): void {
   } catch (error) {
     workflow.warning(
       `The CLI's home folder ${homePath} could not be removed ` +
-        `(${error instanceof Error ? error.message : String(error)}); remove it by hand.`,
+        `(${messageOf(error)}); remove it by hand.`,
     );
   }
 }
@@ -116,7 +122,7 @@ function createHomeFolder(runnerTemp: string | undefined): string {
   } catch (error) {
     throw new ActionError(
       `RUNNER_TEMP (${runnerTemp}) is not a folder this step can write to, so there is no place ` +
-        `for the CLI's home folder: ${error instanceof Error ? error.message : String(error)}. ` +
+        `for the CLI's home folder: ${messageOf(error)}. ` +
         'Check the runner work folder and its permissions.',
     );
   }
@@ -164,47 +170,6 @@ function runContext(
     bundleRelativePath: location.relativePath,
     homePath,
   };
-}
-
-function failureMessage(phases: readonly PhaseResult[]): string {
-  const failed = phases.find((phase) => phase.outcome === 'failure');
-  if (failed === undefined) return 'A phase failed.';
-
-  const lines = failed.errorTail.filter((line) => line.trim() !== '').slice(-10);
-  const consequence =
-    failed.name === 'validate'
-      ? 'Nothing was deployed.'
-      : 'The deployment may be incomplete; fix the cause and run the workflow again.';
-  return (
-    `The ${failed.name} phase failed: ${exitExplanation(failed.exitCode)} ` +
-    `${consequence}\nLast error lines from the CLI:\n${lines.join('\n') || '(none)'}`
-  );
-}
-
-/**
- * The CLI itself exits with 0 or 1 only; 125 to 127 are docker's own codes for a container that
- * could not be started, so blaming the CLI for them would send people the wrong way.
- */
-function exitExplanation(exitCode: number | undefined): string {
-  switch (exitCode) {
-    case 125:
-      return (
-        'docker could not create or start the container (exit code 125), so the CLI never ' +
-        "ran. Check the docker-network input, if set, and the engine's message below."
-      );
-    case 126:
-      return (
-        "the image's entrypoint could not be executed (exit code 126). Check that the image is " +
-        'a Databricks CLI image built for this platform.'
-      );
-    case 127:
-      return (
-        "the image's entrypoint was not found (exit code 127). Check that the image is a " +
-        'Databricks CLI image whose entrypoint is the databricks binary.'
-      );
-    default:
-      return `the Databricks CLI exited with code ${exitCode}.`;
-  }
 }
 
 function describeError(error: unknown): string {

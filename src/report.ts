@@ -1,4 +1,5 @@
 import type { LocalImage } from './engine.js';
+import { messageOf } from './errors.js';
 import type { Inputs } from './inputs.js';
 import { formatDuration, type PhaseResult } from './phase-runner.js';
 import * as workflow from './workflow.js';
@@ -32,6 +33,48 @@ function phaseRecord(phase: PhaseResult) {
     'exit-code': phase.exitCode ?? null,
     'duration-ms': phase.durationMs,
   };
+}
+
+/** The error for a failed run: the phase, what its exit code means, the CLI's last lines. */
+export function failureMessage(phases: readonly PhaseResult[]): string {
+  const failed = phases.find((phase) => phase.outcome === 'failure');
+  if (failed === undefined) return 'A phase failed.';
+
+  const lines = failed.errorTail.filter((line) => line.trim() !== '').slice(-10);
+  const consequence =
+    failed.name === 'validate'
+      ? 'Nothing was deployed.'
+      : 'The deployment may be incomplete; fix the cause and run the workflow again.';
+  return (
+    `The ${failed.name} phase failed: ${exitExplanation(failed.exitCode)} ` +
+    `${consequence}\nLast error lines from the CLI:\n${lines.join('\n') || '(none)'}`
+  );
+}
+
+/**
+ * The CLI itself exits with 0 or 1 only; 125 to 127 are docker's own codes for a container that
+ * could not be started, so blaming the CLI for them would send people the wrong way.
+ */
+function exitExplanation(exitCode: number | undefined): string {
+  switch (exitCode) {
+    case 125:
+      return (
+        'docker could not create or start the container (exit code 125), so the CLI never ' +
+        "ran. Check the docker-network input, if set, and the engine's message below."
+      );
+    case 126:
+      return (
+        "the image's entrypoint could not be executed (exit code 126). Check that the image is " +
+        'a Databricks CLI image built for this platform.'
+      );
+    case 127:
+      return (
+        "the image's entrypoint was not found (exit code 127). Check that the image is a " +
+        'Databricks CLI image whose entrypoint is the databricks binary.'
+      );
+    default:
+      return `the Databricks CLI exited with code ${exitCode}.`;
+  }
 }
 
 const OUTCOME_MARK = { success: '✅', failure: '❌', skipped: '⏭️' } as const;
@@ -72,7 +115,7 @@ export function writeStepSummary(report: RunReport, env = process.env): void {
   try {
     workflow.appendStepSummary(stepSummary(report), env);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = messageOf(error);
     workflow.warning(
       `The step summary could not be written (${reason}); ` +
         'the outputs and the log hold the same results.',
