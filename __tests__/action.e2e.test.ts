@@ -21,6 +21,7 @@ import {
   startBuiltAction,
   useScratchRunnerPerTest,
 } from './support/action-harness.js';
+import { run } from './support/exec.js';
 
 const TOKEN = 'dapi-e2e-token-7f3a9c';
 const CLIENT_SECRET = 'sp-e2e-secret-c41d2b';
@@ -284,7 +285,9 @@ describe.each(RUNNERS)('%s', (_, runAction) => {
       'deploy-result': 'failure',
     });
     expect(result.stdout).toMatch(/::error::The deploy phase failed: .*exited with code 1/);
-    expect(result.stdout).toMatch(/may be incomplete.*Last error lines from the CLI:%0A.*Error:/);
+    expect(result.stdout).toMatch(
+      /may be incomplete.*Last lines of the container's error output:%0A.*Error:/,
+    );
   });
 });
 
@@ -404,4 +407,44 @@ describe('cancellation', () => {
       expect(foreignFiles(bundle)).toEqual([]);
     },
   );
+
+  test('a container that cannot be removed is named, with the command to remove it', async () => {
+    copyBundle(path.join(EXAMPLES, 'plain-job'), currentRunner(), 'b');
+    // A docker client whose `rm` fails, standing in for an engine too busy to answer in time.
+    const wrappers = path.join(currentRunner().root, 'wrappers');
+    mkdirSync(wrappers);
+    const realDocker = (await run(['sh', '-c', 'command -v docker'])).stdout.trim();
+    writeFileSync(
+      path.join(wrappers, 'docker'),
+      `#!/bin/sh\n[ "$1" = rm ] && exit 1\nexec ${realDocker} "$@"\n`,
+      { mode: 0o755 },
+    );
+    const action = startBuiltAction(
+      runnerEnvironment(
+        currentRunner(),
+        {
+          image: standInImage(),
+          target: 'dev',
+          'working-directory': 'b',
+          host: 'https://stand-in-slow.cloud.databricks.com',
+          token: TOKEN,
+        },
+        { PATH: `${wrappers}:${process.env['PATH'] ?? ''}` },
+      ),
+    );
+    await action.waitForOutput('Uploading bundle files to');
+    const [container] = await actionContainers();
+
+    action.child.kill('SIGTERM');
+    const result = await action.finished;
+    await run(['docker', 'rm', '--force', container ?? 'none']);
+
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout).toContain(
+      `but its container ${container} could not be removed and may still be running`,
+    );
+    expect(result.stdout).toContain(`docker rm --force ${container}`);
+    // The container still used the home folder, so it was left in place.
+    expect(readdirSync(currentRunner().runnerTemp)).toHaveLength(1);
+  });
 });

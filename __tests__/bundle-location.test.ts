@@ -80,6 +80,13 @@ describe('locateBundle', () => {
     expect(locateBundle(checkout, '..dotted').relativePath).toBe('..dotted');
   });
 
+  test('refuses a bundle folder whose name reads differently when printed', () => {
+    const reversed = 'lmy.\u202eevil';
+    mkdirSync(path.join(checkout, reversed));
+    writeFileSync(path.join(checkout, reversed, 'databricks.yml'), '');
+    expect(() => locateBundle(checkout, reversed)).toThrow(/control character/);
+  });
+
   test('refuses a bundle folder whose name could forge a log line', () => {
     const forged = 'x\n::warning::injected';
     mkdirSync(path.join(checkout, forged));

@@ -128,7 +128,7 @@ describe('parseWorkspaceHost', () => {
   });
   test.each([
     ['adb-123.azuredatabricks.net', /is not a valid URL/],
-    ['http://adb-123.azuredatabricks.net', /uses http, not https/],
+    ['http://adb-123.azuredatabricks.net', /does not use https/],
     ['http://user:pw@adb-123.azuredatabricks.net', /contains credentials/],
     ['https://adb.example:99999', /is not a valid URL/],
     ['https://user:pass@adb.example', /contains credentials/],
@@ -143,6 +143,7 @@ describe('parseWorkspaceHost', () => {
     'http://user:hunter2@adb.example',
     'https://adb.example/?token=hunter2',
     'dapi-hunter2',
+    'hunter2:rest',
   ])('an error about %j does not repeat the value', (value) => {
     expect(() => parseWorkspaceHost(value)).toThrow(
       expect.objectContaining({ message: expect.not.stringContaining('hunter2') }),

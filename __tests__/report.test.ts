@@ -45,7 +45,7 @@ describe('stepSummary', () => {
         '',
         '| | |',
         '| --- | --- |',
-        '| Target | prod&#124;&lt;b&gt; |',
+        '| Target | prod&#124;&#60;b&#62; |',
         '| Bundle | <code>bundles/sales</code> |',
         '| Image | <code>mirror.internal/databricks/cli:0.298.0</code> |',
         '| Image id | <code>sha256:abc</code> |',
@@ -62,7 +62,11 @@ describe('stepSummary', () => {
   });
 
   test('escapes Markdown and HTML', () => {
-    expect(escapeMarkdown('a|b<c>&\nd')).toBe('a&#124;b&lt;c&gt;&amp; d');
+    expect(escapeMarkdown('a|b<c>&\nd')).toBe('a&#124;b&#60;c&#62;&amp; d');
+    expect(escapeMarkdown('[x](https://e.test) *b* _i_ `c` ~s~ \\ !')).toBe(
+      '&#91;x&#93;&#40;https://e.test&#41; &#42;b&#42; &#95;i&#95; &#96;c&#96; &#126;s&#126; ' +
+        '&#92; &#33;',
+    );
   });
 
   test('a runner without step summaries gets a warning, not a failure', () => {
@@ -91,8 +95,8 @@ describe('failureMessage', () => {
   test('names the phase, the exit code and the last error lines', () => {
     expect(failureMessage([phase('validate', 'success'), failed('deploy', 1)])).toBe(
       'The deploy phase failed: the Databricks CLI exited with code 1. The deployment may be ' +
-        'incomplete; fix the cause and run the workflow again.\nLast error lines from the ' +
-        'CLI:\nUploading...\nError: something broke\n  at resources.jobs.x',
+        "incomplete; fix the cause and run the workflow again.\nLast lines of the container's " +
+        'error output:\nUploading...\nError: something broke\n  at resources.jobs.x',
     );
   });
 

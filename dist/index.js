@@ -72,10 +72,11 @@ const BUNDLE_CONFIG_FILES = [
     'bundle.yaml',
 ];
 // Docker's --mount option is comma-separated CSV, so a comma or quote in a host path would
-// change its meaning; control characters could also forge log lines. Refusing them is clearer
-// than quoting.
+// change its meaning; control characters could forge log lines, and bidirectional overrides
+// make a printed path read differently from what it is. Refusing them is clearer than quoting.
+const UNSAFE_PATH_CHARACTERS = 
 // eslint-disable-next-line no-control-regex
-const UNSAFE_PATH_CHARACTERS = /[,"\u0000-\u001f\u007f]/;
+/[,"\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 /** Refuses a host path that cannot be passed safely to `docker run --mount` or printed. */
 function assertMountablePath(hostPath, what, fix) {
     if (UNSAFE_PATH_CHARACTERS.test(hostPath)) {
@@ -236,8 +237,8 @@ function escapeProperty(text) {
 
 
 
-const SIGNALS = ['SIGINT', 'SIGTERM'];
-// Removing a container stops it first; Docker gives a process 10 s to stop by default.
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+// `docker rm --force` kills the container at once; the limit is for an engine that hangs.
 const REMOVE_TIMEOUT_MS = 30_000;
 /**
  * What a cancelled job must not leave behind. The runner cancels a step with SIGINT, then
@@ -270,24 +271,39 @@ class CancellationGuard {
     }
     cancel(signal) {
         const running = this.running;
-        if (running !== undefined) {
-            (0,external_node_child_process_namespaceObject.spawnSync)('docker', ['rm', '--force', running.container], {
-                env: this.clientEnv,
-                stdio: 'ignore',
-                timeout: REMOVE_TIMEOUT_MS,
-            });
+        const removed = running === undefined || this.removeContainer(running.container);
+        // A container that is still running still uses the home folder; it is left in place then.
+        if (removed) {
+            for (const folder of this.folders)
+                (0,external_node_fs_namespaceObject.rmSync)(folder, { recursive: true, force: true });
         }
-        for (const folder of this.folders)
-            (0,external_node_fs_namespaceObject.rmSync)(folder, { recursive: true, force: true });
         // The CLI's output may have paused command processing; the error must still be an error.
         resumeStoppedCommands();
-        setFailed(running === undefined
-            ? `The step was cancelled (${signal}) before any container started.`
-            : `The step was cancelled (${signal}) during the ${running.phase} phase; its container ` +
-                `${running.container} was removed.` +
-                (running.phase === 'deploy' ? ' The deployment may be incomplete.' : ''));
+        setFailed(cancellationMessage(signal, running, removed));
         process.exit(1);
     }
+    removeContainer(container) {
+        const result = (0,external_node_child_process_namespaceObject.spawnSync)('docker', ['rm', '--force', container], {
+            env: this.clientEnv,
+            stdio: 'ignore',
+            timeout: REMOVE_TIMEOUT_MS,
+        });
+        return result.error === undefined && result.status === 0;
+    }
+}
+function cancellationMessage(signal, running, removed) {
+    if (running === undefined) {
+        return `The step was cancelled (${signal}) before any container started.`;
+    }
+    const incomplete = running.phase === 'deploy' ? ' The deployment may be incomplete.' : '';
+    if (removed) {
+        return (`The step was cancelled (${signal}) during the ${running.phase} phase; its container ` +
+            `${running.container} was removed.${incomplete}`);
+    }
+    return (`The step was cancelled (${signal}) during the ${running.phase} phase, but its container ` +
+        `${running.container} could not be removed and may still be running, with the ` +
+        `credentials in its environment. Remove it on the runner with ` +
+        `\`docker rm --force ${running.container}\`.${incomplete}`);
 }
 
 ;// CONCATENATED MODULE: ./src/container-command.ts
@@ -411,6 +427,7 @@ function dockerRunArgs(phase, context, inputs, envNames) {
 
 ;// CONCATENATED MODULE: ./src/program.ts
 
+
 /**
  * Runs a program with an argument array, never through a shell, with no stdin (so it never
  * waits for input), and resolves with its exit code and output. It rejects only when the
@@ -443,8 +460,7 @@ function runProgram(file, args, options) {
     });
 }
 function signalNumber(signal) {
-    const numbers = { SIGINT: 2, SIGKILL: 9, SIGTERM: 15 };
-    return (signal === null ? undefined : numbers[signal]) ?? 0;
+    return signal === null ? 0 : (external_node_os_namespaceObject.constants.signals[signal] ?? 0);
 }
 
 ;// CONCATENATED MODULE: ./src/docker-client.ts
@@ -745,7 +761,7 @@ function parseWorkspaceHost(value) {
         throw inputError('host', 'contains credentials.', `Pass credentials as secrets. ${fix}`);
     }
     if (url.protocol !== 'https:') {
-        throw inputError('host', `uses ${url.protocol.slice(0, -1)}, not https.`, fix);
+        throw inputError('host', 'does not use https.', fix);
     }
     if ((url.pathname !== '/' && url.pathname !== '') || url.search !== '' || url.hash !== '') {
         throw inputError('host', 'has a path, query or fragment.', fix);
@@ -925,7 +941,7 @@ function failureMessage(phases) {
         ? 'Nothing was deployed.'
         : 'The deployment may be incomplete; fix the cause and run the workflow again.';
     return (`The ${failed.name} phase failed: ${exitExplanation(failed.exitCode)} ` +
-        `${consequence}\nLast error lines from the CLI:\n${lines.join('\n') || '(none)'}`);
+        `${consequence}\nLast lines of the container's error output:\n${lines.join('\n') || '(none)'}`);
 }
 /**
  * The CLI itself exits with 0 or 1 only; 125 to 127 are docker's own codes for a container that
@@ -992,13 +1008,15 @@ function cell(text) {
 function code(text) {
     return `<code>${escapeMarkdown(text)}</code>`;
 }
+/**
+ * Escapes text for a table cell: HTML, the table's pipes, and the characters that would make
+ * Markdown links, emphasis or code spans, as numeric entities, which GitHub renders as text.
+ */
 function escapeMarkdown(text) {
     return text
         .replaceAll('&', '&amp;')
-        .replaceAll('<', '&lt;')
-        .replaceAll('>', '&gt;')
-        .replaceAll('|', '&#124;')
-        .replaceAll('\n', ' ');
+        .replaceAll('\n', ' ')
+        .replace(/[<>|[\]()*_`~\\!]/g, (character) => `&#${character.charCodeAt(0)};`);
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts

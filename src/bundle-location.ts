@@ -24,10 +24,11 @@ export interface BundleLocation {
 }
 
 // Docker's --mount option is comma-separated CSV, so a comma or quote in a host path would
-// change its meaning; control characters could also forge log lines. Refusing them is clearer
-// than quoting.
-// eslint-disable-next-line no-control-regex
-const UNSAFE_PATH_CHARACTERS = /[,"\u0000-\u001f\u007f]/;
+// change its meaning; control characters could forge log lines, and bidirectional overrides
+// make a printed path read differently from what it is. Refusing them is clearer than quoting.
+const UNSAFE_PATH_CHARACTERS =
+  // eslint-disable-next-line no-control-regex
+  /[,"\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
 /** Refuses a host path that cannot be passed safely to `docker run --mount` or printed. */
 export function assertMountablePath(hostPath: string, what: string, fix: string): void {

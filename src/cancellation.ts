@@ -3,9 +3,9 @@ import { rmSync } from 'node:fs';
 
 import * as workflow from './workflow.js';
 
-const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
-// Removing a container stops it first; Docker gives a process 10 s to stop by default.
+// `docker rm --force` kills the container at once; the limit is for an engine that hangs.
 const REMOVE_TIMEOUT_MS = 30_000;
 
 /**
@@ -41,24 +41,48 @@ export class CancellationGuard {
 
   private cancel(signal: NodeJS.Signals): void {
     const running = this.running;
-    if (running !== undefined) {
-      spawnSync('docker', ['rm', '--force', running.container], {
-        env: this.clientEnv,
-        stdio: 'ignore',
-        timeout: REMOVE_TIMEOUT_MS,
-      });
+    const removed = running === undefined || this.removeContainer(running.container);
+
+    // A container that is still running still uses the home folder; it is left in place then.
+    if (removed) {
+      for (const folder of this.folders) rmSync(folder, { recursive: true, force: true });
     }
-    for (const folder of this.folders) rmSync(folder, { recursive: true, force: true });
 
     // The CLI's output may have paused command processing; the error must still be an error.
     workflow.resumeStoppedCommands();
-    workflow.setFailed(
-      running === undefined
-        ? `The step was cancelled (${signal}) before any container started.`
-        : `The step was cancelled (${signal}) during the ${running.phase} phase; its container ` +
-            `${running.container} was removed.` +
-            (running.phase === 'deploy' ? ' The deployment may be incomplete.' : ''),
-    );
+    workflow.setFailed(cancellationMessage(signal, running, removed));
     process.exit(1);
   }
+
+  private removeContainer(container: string): boolean {
+    const result = spawnSync('docker', ['rm', '--force', container], {
+      env: this.clientEnv,
+      stdio: 'ignore',
+      timeout: REMOVE_TIMEOUT_MS,
+    });
+    return result.error === undefined && result.status === 0;
+  }
+}
+
+function cancellationMessage(
+  signal: NodeJS.Signals,
+  running: { phase: string; container: string } | undefined,
+  removed: boolean,
+): string {
+  if (running === undefined) {
+    return `The step was cancelled (${signal}) before any container started.`;
+  }
+  const incomplete = running.phase === 'deploy' ? ' The deployment may be incomplete.' : '';
+  if (removed) {
+    return (
+      `The step was cancelled (${signal}) during the ${running.phase} phase; its container ` +
+      `${running.container} was removed.${incomplete}`
+    );
+  }
+  return (
+    `The step was cancelled (${signal}) during the ${running.phase} phase, but its container ` +
+    `${running.container} could not be removed and may still be running, with the ` +
+    `credentials in its environment. Remove it on the runner with ` +
+    `\`docker rm --force ${running.container}\`.${incomplete}`
+  );
 }

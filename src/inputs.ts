@@ -118,7 +118,7 @@ export function parseWorkspaceHost(value: string): string | undefined {
     throw inputError('host', 'contains credentials.', `Pass credentials as secrets. ${fix}`);
   }
   if (url.protocol !== 'https:') {
-    throw inputError('host', `uses ${url.protocol.slice(0, -1)}, not https.`, fix);
+    throw inputError('host', 'does not use https.', fix);
   }
   if ((url.pathname !== '/' && url.pathname !== '') || url.search !== '' || url.hash !== '') {
     throw inputError('host', 'has a path, query or fragment.', fix);

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { constants } from 'node:os';
 
 export interface ProgramOptions {
   /** The child's whole environment: nothing is inherited from this process. */
@@ -54,6 +55,5 @@ export function runProgram(
 }
 
 function signalNumber(signal: NodeJS.Signals | null): number {
-  const numbers: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 2, SIGKILL: 9, SIGTERM: 15 };
-  return (signal === null ? undefined : numbers[signal]) ?? 0;
+  return signal === null ? 0 : (constants.signals[signal] ?? 0);
 }

@@ -47,7 +47,7 @@ export function failureMessage(phases: readonly PhaseResult[]): string {
       : 'The deployment may be incomplete; fix the cause and run the workflow again.';
   return (
     `The ${failed.name} phase failed: ${exitExplanation(failed.exitCode)} ` +
-    `${consequence}\nLast error lines from the CLI:\n${lines.join('\n') || '(none)'}`
+    `${consequence}\nLast lines of the container's error output:\n${lines.join('\n') || '(none)'}`
   );
 }
 
@@ -132,11 +132,13 @@ function code(text: string): string {
   return `<code>${escapeMarkdown(text)}</code>`;
 }
 
+/**
+ * Escapes text for a table cell: HTML, the table's pipes, and the characters that would make
+ * Markdown links, emphasis or code spans, as numeric entities, which GitHub renders as text.
+ */
 export function escapeMarkdown(text: string): string {
   return text
     .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('|', '&#124;')
-    .replaceAll('\n', ' ');
+    .replaceAll('\n', ' ')
+    .replace(/[<>|[\]()*_`~\\!]/g, (character) => `&#${character.charCodeAt(0)};`);
 }
