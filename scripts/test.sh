@@ -17,4 +17,15 @@ echo '== dist/ is the bundle of src/'
 bash scripts/check-dist.sh
 
 echo '== jest'
-node --experimental-vm-modules node_modules/jest/bin/jest.js --coverage "$@"
+results=$(mktemp)
+trap 'rm -f "$results"' EXIT
+status=0
+node --experimental-vm-modules node_modules/jest/bin/jest.js --coverage \
+  --json --outputFile="$results" "$@" || status=$?
+# One plain closing line with the counts, for readers of the CI log.
+node -e '
+  const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+  console.log(`jest: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ` +
+    `${r.numPendingTests} skipped`);
+' "$results" || true
+exit "$status"
