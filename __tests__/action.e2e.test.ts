@@ -2,7 +2,6 @@
  * The action end to end, against the real Docker engine and the stand-in CLI image that jest's
  * global set-up built and mirrored through a registry on 127.0.0.1.
  */
-import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -10,10 +9,8 @@ import { describe, expect, test } from '@jest/globals';
 
 import {
   actionContainers,
-  copyBundle,
-  EXAMPLES,
+  copyExample,
   readOutputs,
-  readStandInCalls,
   RUNNERS,
   runnerEnvironment,
   type RunnerFolders,
@@ -22,14 +19,13 @@ import {
   useScratchRunnerPerTest,
 } from './support/action-harness.js';
 import { run } from './support/exec.js';
+import { readBundleCalls, sha256 } from './support/stand-in-calls.js';
 
 const TOKEN = 'dapi-e2e-token-7f3a9c';
 const CLIENT_SECRET = 'sp-e2e-secret-c41d2b';
 const HOST = 'https://adb-1234567890123456.7.azuredatabricks.net';
 
 const currentRunner = useScratchRunnerPerTest();
-
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 function dockerConfigWithProxies(runner: RunnerFolders): string {
   const folder = path.join(runner.root, 'docker-config');
@@ -70,11 +66,7 @@ function foreignFiles(folder: string): string[] {
 
 describe.each(RUNNERS)('%s', (_, runAction) => {
   test('validates, then deploys the plain example with a token and variables', async () => {
-    const bundle = copyBundle(
-      path.join(EXAMPLES, 'plain-job'),
-      currentRunner(),
-      'bundles/plain-job',
-    );
+    const bundle = copyExample('plain-job', currentRunner(), 'bundles/plain-job');
     const env = runnerEnvironment(
       currentRunner(),
       {
@@ -110,7 +102,7 @@ describe.each(RUNNERS)('%s', (_, runAction) => {
       expect.objectContaining({ name: 'deploy', outcome: 'success', 'exit-code': 0 }),
     ]);
 
-    const calls = readStandInCalls(bundle);
+    const calls = readBundleCalls(bundle);
     expect(calls.map((call) => call.argv)).toEqual([
       ['bundle', 'validate', '-t', 'dev'],
       ['bundle', 'deploy', '-t', 'dev'],
@@ -165,11 +157,7 @@ describe.each(RUNNERS)('%s', (_, runAction) => {
   });
 
   test('deploys the prebuilt-wheel example as a service principal', async () => {
-    const bundle = copyBundle(
-      path.join(EXAMPLES, 'prebuilt-wheel'),
-      currentRunner(),
-      'prebuilt-wheel',
-    );
+    const bundle = copyExample('prebuilt-wheel', currentRunner(), 'prebuilt-wheel');
     const env = runnerEnvironment(currentRunner(), {
       image: standInImage(),
       target: 'production',
@@ -183,7 +171,7 @@ describe.each(RUNNERS)('%s', (_, runAction) => {
     const result = await runAction(env);
 
     expect(result.exitCode).toBe(0);
-    const calls = readStandInCalls(bundle);
+    const calls = readBundleCalls(bundle);
     expect(calls.map((call) => call.argv)).toEqual([
       ['bundle', 'validate', '-t', 'production'],
       ['bundle', 'deploy', '-t', 'production', '--auto-approve'],
@@ -197,7 +185,7 @@ describe.each(RUNNERS)('%s', (_, runAction) => {
   });
 
   test('a failing validate stops before deploy', async () => {
-    const bundle = copyBundle(path.join(EXAMPLES, 'plain-job'), currentRunner(), 'b');
+    const bundle = copyExample('plain-job', currentRunner(), 'b');
     const env = runnerEnvironment(currentRunner(), {
       image: standInImage(),
       target: 'staging',
@@ -214,7 +202,7 @@ describe.each(RUNNERS)('%s', (_, runAction) => {
       'validate-result': 'failure',
       'deploy-result': 'skipped',
     });
-    expect(readStandInCalls(bundle).map((call) => call.argv[1])).toEqual(['validate']);
+    expect(readBundleCalls(bundle).map((call) => call.argv[1])).toEqual(['validate']);
     expect(result.stdout).toMatch(
       /::error::The validate phase failed: .* exited with code 1\. Nothing was deployed\./,
     );
@@ -225,7 +213,7 @@ describe.each(RUNNERS)('%s', (_, runAction) => {
   });
 
   test("docker's own failure to start the container is not blamed on the CLI", async () => {
-    copyBundle(path.join(EXAMPLES, 'plain-job'), currentRunner(), 'b');
+    copyExample('plain-job', currentRunner(), 'b');
     const env = runnerEnvironment(currentRunner(), {
       image: standInImage(),
       target: 'dev',
@@ -249,7 +237,7 @@ describe.each(RUNNERS)('%s', (_, runAction) => {
   });
 
   test('outputs that cannot be written fail the step, saying what ran', async () => {
-    copyBundle(path.join(EXAMPLES, 'plain-job'), currentRunner(), 'b');
+    copyExample('plain-job', currentRunner(), 'b');
     const env = runnerEnvironment(
       currentRunner(),
       { image: standInImage(), target: 'dev', 'working-directory': 'b', host: HOST, token: TOKEN },
@@ -268,7 +256,7 @@ describe.each(RUNNERS)('%s', (_, runAction) => {
   });
 
   test('a failing deploy is reported with the CLI error lines', async () => {
-    copyBundle(path.join(EXAMPLES, 'plain-job'), currentRunner(), 'b');
+    copyExample('plain-job', currentRunner(), 'b');
     const env = runnerEnvironment(currentRunner(), {
       image: standInImage(),
       target: 'dev',
@@ -297,7 +285,7 @@ describe.each(RUNNERS)('%s, stopping before any container starts', (_, runAction
     message: RegExp,
     extraEnv: Record<string, string> = {},
   ) {
-    const bundle = copyBundle(path.join(EXAMPLES, 'plain-job'), currentRunner(), 'b');
+    const bundle = copyExample('plain-job', currentRunner(), 'b');
     const env = runnerEnvironment(
       currentRunner(),
       {
@@ -318,7 +306,7 @@ describe.each(RUNNERS)('%s, stopping before any container starts', (_, runAction
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(message);
     expect(result.stdout).not.toContain('::group::');
-    expect(readStandInCalls(bundle)).toEqual([]);
+    expect(readBundleCalls(bundle)).toEqual([]);
     expectNoSecretAnywhere(loggedLines(result.stdout), [TOKEN, CLIENT_SECRET]);
   }
 
@@ -354,7 +342,7 @@ describe('images brought in through a registry mirror', () => {
   test('a digest reference runs, and the digest that ran is an output', async () => {
     const digestRef = process.env['STAND_IN_MIRRORED_DIGEST_REF'] ?? '';
     expect(digestRef).toMatch(/^127\.0\.0\.1:\d+\/databricks\/cli@sha256:[0-9a-f]{64}$/);
-    copyBundle(path.join(EXAMPLES, 'plain-job'), currentRunner(), 'b');
+    copyExample('plain-job', currentRunner(), 'b');
     const env = runnerEnvironment(currentRunner(), {
       image: digestRef,
       target: 'dev',
@@ -381,7 +369,7 @@ describe('cancellation', () => {
   test.each(['SIGTERM', 'SIGINT'] as const)(
     '%s in the middle of a deploy removes its container and the home folder',
     async (signal) => {
-      const bundle = copyBundle(path.join(EXAMPLES, 'plain-job'), currentRunner(), 'b');
+      const bundle = copyExample('plain-job', currentRunner(), 'b');
       const action = startBuiltAction(
         runnerEnvironment(currentRunner(), {
           image: standInImage(),
@@ -409,7 +397,7 @@ describe('cancellation', () => {
   );
 
   test('a container that cannot be removed is named, with the command to remove it', async () => {
-    copyBundle(path.join(EXAMPLES, 'plain-job'), currentRunner(), 'b');
+    copyExample('plain-job', currentRunner(), 'b');
     // A docker client whose `rm` fails, standing in for an engine too busy to answer in time.
     const wrappers = path.join(currentRunner().root, 'wrappers');
     mkdirSync(wrappers);

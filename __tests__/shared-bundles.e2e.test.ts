@@ -11,13 +11,13 @@ import { describe, expect, test } from '@jest/globals';
 import {
   copySharedBundle,
   readOutputs,
-  readStandInCalls,
   runBuiltAction,
   runnerEnvironment,
   standInImage,
   useScratchRunnerPerTest,
 } from './support/action-harness.js';
 import { SHARED_BUNDLES_DIR, sharedBundlesAvailable } from './support/bundles.js';
+import { readBundleCalls } from './support/stand-in-calls.js';
 
 interface Expectation {
   readonly target: string;
@@ -96,7 +96,7 @@ const currentRunner = useScratchRunnerPerTest();
     expect(outcome).toEqual({ validate: expected.validate, deploy: expected.deploy });
     expect(result.exitCode).toBe(expected.deploy === 'success' ? 0 : 1);
     if (expected.error !== undefined) expect(result.stdout).toMatch(expected.error);
-    expect(readStandInCalls(bundle).map((call) => call.argv.slice(0, 2))).toEqual(
+    expect(readBundleCalls(bundle).map((call) => call.argv.slice(0, 2))).toEqual(
       expected.deploy === 'skipped'
         ? [['bundle', 'validate']]
         : [

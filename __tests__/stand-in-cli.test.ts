@@ -1,6 +1,6 @@
 // Tests of the stand-in CLI image itself (built by global-setup), run the way the action runs
 // the real one: `docker run` without a TTY, secrets passed by name only, real example bundles.
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -14,6 +14,7 @@ import {
   type BundleCopyOptions,
 } from './support/bundles.js';
 import { run, type RunResult } from './support/exec.js';
+import { readBundleCalls, readCallFile, sha256 } from './support/stand-in-calls.js';
 
 const IMAGE = requiredEnv('STAND_IN_IMAGE');
 const describeWithSharedBundles = sharedBundlesAvailable() ? describe : describe.skip;
@@ -309,7 +310,7 @@ describeWithSharedBundles('stand-in CLI: bundle validate', () => {
       stderr: 'Error: unable to locate bundle root: databricks.yml not found\n\n',
     });
     // Without a bundle root the call record goes to HOME.
-    expect(readCalls(path.join(home, 'stand-in-calls.jsonl'))).toHaveLength(1);
+    expect(readCallFile(path.join(home, 'stand-in-calls.jsonl'))).toHaveLength(1);
   });
 
   it('fails with a missing host the way the SDK does', async () => {
@@ -726,7 +727,7 @@ describeWithSharedBundles('stand-in CLI: what reaches the container', () => {
     const text = fs.readFileSync(file, 'utf8');
     expect(text).not.toContain(env.DATABRICKS_TOKEN);
     expect(text).not.toContain(env.DATABRICKS_CLIENT_SECRET);
-    const [call] = readCalls(file);
+    const [call] = readCallFile(file);
     expect(call).toMatchObject({
       argv: ['bundle', 'validate', '-t', 'dev'],
       uid: process.getuid?.(),
@@ -755,7 +756,7 @@ describeWithSharedBundles('stand-in CLI: what reaches the container', () => {
       user: '4321:4321',
     });
     expect(result.exitCode).toBe(0);
-    const [call] = readCalls(path.join(bundle, '.databricks/stand-in/calls.jsonl'));
+    const [call] = readBundleCalls(bundle);
     expect(call).toMatchObject({ uid: 4321, gid: 4321 });
     const owners = new Set<number>();
     const dotDatabricks = path.join(bundle, '.databricks');
@@ -791,13 +792,6 @@ interface ResolvedConfig {
     readonly jobs?: Record<string, unknown>;
     readonly pipelines?: Record<string, unknown>;
   };
-}
-
-interface CallRecord {
-  readonly argv: string[];
-  readonly env_names: string[];
-  readonly uid: number;
-  readonly gid: number;
 }
 
 // Never with -t or -i: the action has no TTY, and the CLI must not see one either.
@@ -863,14 +857,6 @@ function m2mEnv(): { DATABRICKS_CLIENT_ID: string; DATABRICKS_CLIENT_SECRET: str
   };
 }
 
-function readCalls(file: string): CallRecord[] {
-  return fs
-    .readFileSync(file, 'utf8')
-    .trim()
-    .split('\n')
-    .map((line) => JSON.parse(line) as CallRecord);
-}
-
 function startsWith(text: string): RegExp {
   return new RegExp(`^${escapeRegExp(text)}`);
 }
@@ -881,10 +867,6 @@ function endsWith(text: string): RegExp {
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-function sha256(value: string): string {
-  return createHash('sha256').update(value).digest('hex');
 }
 
 function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void } {

@@ -214,6 +214,17 @@ function resumeCommands(resumeToken) {
     process.stdout.write(`${external_node_os_namespaceObject.EOL}::${resumeToken}::${external_node_os_namespaceObject.EOL}`);
     activeResumeToken = undefined;
 }
+/** Runs work with command processing paused, so that output it prints cannot issue commands. */
+async function withCommandsStopped(work) {
+    const resumeToken = (0,external_node_crypto_namespaceObject.randomBytes)(16).toString('hex');
+    stopCommands(resumeToken);
+    try {
+        return await work();
+    }
+    finally {
+        resumeCommands(resumeToken);
+    }
+}
 /** Resumes command processing if it is paused, e.g. when a step is cancelled mid-phase. */
 function resumeStoppedCommands() {
     if (activeResumeToken !== undefined)
@@ -425,6 +436,38 @@ function dockerRunArgs(phase, context, inputs, envNames) {
     return args;
 }
 
+;// CONCATENATED MODULE: ./src/docker-client.ts
+/**
+ * The runner variables the docker client itself needs to find and talk to the engine. Only these
+ * are copied from the runner's environment; see containerEnvironment for what the container gets.
+ */
+const CLIENT_VARIABLES = [
+    'PATH',
+    'DOCKER_HOST',
+    'DOCKER_CONTEXT',
+    'DOCKER_CERT_PATH',
+    'DOCKER_TLS_VERIFY',
+    'DOCKER_API_VERSION',
+    // A rootless engine's default socket lives under XDG_RUNTIME_DIR.
+    'XDG_RUNTIME_DIR',
+];
+/** The docker client's environment, built from scratch rather than inherited. */
+function dockerClientEnvironment(runnerEnv) {
+    const env = {};
+    for (const name of CLIENT_VARIABLES) {
+        const value = runnerEnv[name];
+        if (value !== undefined && value !== '')
+            env[name] = value;
+    }
+    // HOME is handed to the container by name, so the client's own HOME is the container's. The
+    // client would otherwise look for its configuration under HOME, so name that folder directly.
+    const home = runnerEnv['HOME'];
+    const configDir = runnerEnv['DOCKER_CONFIG'] || (home ? `${home}/.docker` : undefined);
+    if (configDir !== undefined)
+        env['DOCKER_CONFIG'] = configDir;
+    return env;
+}
+
 ;// CONCATENATED MODULE: ./src/program.ts
 
 
@@ -463,43 +506,6 @@ function signalNumber(signal) {
     return signal === null ? 0 : (external_node_os_namespaceObject.constants.signals[signal] ?? 0);
 }
 
-;// CONCATENATED MODULE: ./src/docker-client.ts
-
-/**
- * The runner variables the docker client itself needs to find and talk to the engine. Only these
- * are copied from the runner's environment; see containerEnvironment for what the container gets.
- */
-const CLIENT_VARIABLES = [
-    'PATH',
-    'DOCKER_HOST',
-    'DOCKER_CONTEXT',
-    'DOCKER_CERT_PATH',
-    'DOCKER_TLS_VERIFY',
-    'DOCKER_API_VERSION',
-    // A rootless engine's default socket lives under XDG_RUNTIME_DIR.
-    'XDG_RUNTIME_DIR',
-];
-/** The docker client's environment, built from scratch rather than inherited. */
-function dockerClientEnvironment(runnerEnv) {
-    const env = {};
-    for (const name of CLIENT_VARIABLES) {
-        const value = runnerEnv[name];
-        if (value !== undefined && value !== '')
-            env[name] = value;
-    }
-    // HOME is handed to the container by name, so the client's own HOME is the container's. The
-    // client would otherwise look for its configuration under HOME, so name that folder directly.
-    const home = runnerEnv['HOME'];
-    const configDir = runnerEnv['DOCKER_CONFIG'] || (home ? `${home}/.docker` : undefined);
-    if (configDir !== undefined)
-        env['DOCKER_CONFIG'] = configDir;
-    return env;
-}
-/** Runs a short docker command quietly and returns its output; never throws on exit codes. */
-async function dockerQuery(args, env) {
-    return runProgram('docker', args, { env });
-}
-
 ;// CONCATENATED MODULE: ./src/engine.ts
 
 
@@ -522,7 +528,7 @@ async function inspectEngineAndImage(image, env) {
 }
 async function runDocker(args, env) {
     try {
-        return await dockerQuery(args, env);
+        return await runProgram('docker', args, { env });
     }
     catch (error) {
         // runProgram rejects, rather than returning an exit code, only when docker cannot be
@@ -829,7 +835,6 @@ function parseDockerNetwork(value) {
 ;// CONCATENATED MODULE: ./src/phase-runner.ts
 
 
-
 // Enough to show the CLI's last diagnostic with its location and detail lines.
 const TAIL_LINES = 20;
 /**
@@ -841,7 +846,9 @@ async function runPhase(phase, args, env) {
         debug(`docker ${args.join(' ')}`);
         const stderrTail = new LineTail(TAIL_LINES);
         const started = Date.now();
-        const { exitCode } = await withWorkflowCommandsPaused(() => runProgram('docker', args, {
+        // The CLI echoes names and paths from the bundle; a line of it that looks like a workflow
+        // command must be printed, not obeyed.
+        const { exitCode } = await withCommandsStopped(() => runProgram('docker', args, {
             env,
             onStdout: (data) => process.stdout.write(data),
             onStderr: (data) => {
@@ -854,21 +861,6 @@ async function runPhase(phase, args, env) {
         info(`${phase.name}: ${outcome} (exit code ${exitCode}, ${formatDuration(durationMs)})`);
         return { name: phase.name, outcome, exitCode, durationMs, errorTail: stderrTail.lines() };
     });
-}
-/**
- * The CLI echoes names and paths from the bundle. A line of it that happened to look like a
- * workflow command (`::add-mask::`, `::error::`, ...) must not be obeyed by the runner, so
- * command processing is paused while the CLI's output streams through.
- */
-async function withWorkflowCommandsPaused(work) {
-    const resumeToken = (0,external_node_crypto_namespaceObject.randomBytes)(16).toString('hex');
-    stopCommands(resumeToken);
-    try {
-        return await work();
-    }
-    finally {
-        resumeCommands(resumeToken);
-    }
 }
 /** A phase that never started because an earlier one failed. */
 function skippedPhase(phase) {
@@ -930,6 +922,18 @@ function phaseRecord(phase) {
         'exit-code': phase.exitCode ?? null,
         'duration-ms': phase.durationMs,
     };
+}
+/** Outputs that cannot be written fail the step, saying what the phases did regardless. */
+function writeOutputs(report, env = process.env) {
+    try {
+        setOutputs(report, env);
+    }
+    catch (error) {
+        const outcomes = report.phases.map((phase) => `${phase.name} ${phase.outcome}`).join(', ');
+        setFailed(`The step outputs could not be written to GITHUB_OUTPUT ` +
+            `(${messageOf(error)}); the phases ran ` +
+            `regardless: ${outcomes}. Check the runner's work folder.`);
+    }
 }
 /** The error for a failed run: the phase, what its exit code means, the CLI's last lines. */
 function failureMessage(phases) {
@@ -1064,18 +1068,6 @@ async function run(env = process.env) {
         guard?.release();
         if (homePath !== undefined)
             removeHomeFolder(homePath);
-    }
-}
-/** Outputs that cannot be written fail the step, saying what the phases did regardless. */
-function writeOutputs(report, env) {
-    try {
-        setOutputs(report, env);
-    }
-    catch (error) {
-        const outcomes = report.phases.map((phase) => `${phase.name} ${phase.outcome}`).join(', ');
-        setFailed(`The step outputs could not be written to GITHUB_OUTPUT ` +
-            `(${messageOf(error)}); the phases ran ` +
-            `regardless: ${outcomes}. Check the runner's work folder.`);
     }
 }
 function removeHomeFolder(homePath) {

@@ -1,5 +1,3 @@
-import { type ProgramResult, runProgram } from './program.js';
-
 /**
  * The runner variables the docker client itself needs to find and talk to the engine. Only these
  * are copied from the runner's environment; see containerEnvironment for what the container gets.
@@ -30,12 +28,4 @@ export function dockerClientEnvironment(runnerEnv: NodeJS.ProcessEnv): Record<st
   if (configDir !== undefined) env['DOCKER_CONFIG'] = configDir;
 
   return env;
-}
-
-/** Runs a short docker command quietly and returns its output; never throws on exit codes. */
-export async function dockerQuery(
-  args: readonly string[],
-  env: Record<string, string>,
-): Promise<ProgramResult> {
-  return runProgram('docker', args, { env });
 }

@@ -1,6 +1,6 @@
-import { dockerQuery } from './docker-client.js';
 import { ActionError, messageOf } from './errors.js';
 import type { ImageReference } from './image-reference.js';
+import { runProgram } from './program.js';
 
 /** What the local image store says about the image that will run. */
 export interface LocalImage {
@@ -38,7 +38,7 @@ export async function inspectEngineAndImage(
 
 async function runDocker(args: string[], env: Record<string, string>) {
   try {
-    return await dockerQuery(args, env);
+    return await runProgram('docker', args, { env });
   } catch (error) {
     // runProgram rejects, rather than returning an exit code, only when docker cannot be
     // started at all, which in practice means there is no docker executable on PATH.

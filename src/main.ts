@@ -17,13 +17,7 @@ import { inspectEngineAndImage, type LocalImage } from './engine.js';
 import { ActionError, messageOf } from './errors.js';
 import { type Inputs, parseInputs, SECRET_INPUTS } from './inputs.js';
 import { runPhase, skippedPhase, type PhaseResult } from './phase-runner.js';
-import {
-  failureMessage,
-  overallOutcome,
-  type RunReport,
-  setOutputs,
-  writeStepSummary,
-} from './report.js';
+import { failureMessage, overallOutcome, writeOutputs, writeStepSummary } from './report.js';
 import * as workflow from './workflow.js';
 
 /** The action's entry point: validate, then deploy, the bundle in the pinned CLI image. */
@@ -58,20 +52,6 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   } finally {
     guard?.release();
     if (homePath !== undefined) removeHomeFolder(homePath);
-  }
-}
-
-/** Outputs that cannot be written fail the step, saying what the phases did regardless. */
-function writeOutputs(report: RunReport, env: NodeJS.ProcessEnv): void {
-  try {
-    setOutputs(report, env);
-  } catch (error) {
-    const outcomes = report.phases.map((phase) => `${phase.name} ${phase.outcome}`).join(', ');
-    workflow.setFailed(
-      `The step outputs could not be written to GITHUB_OUTPUT ` +
-        `(${messageOf(error)}); the phases ran ` +
-        `regardless: ${outcomes}. Check the runner's work folder.`,
-    );
   }
 }
 

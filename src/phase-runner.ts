@@ -1,5 +1,3 @@
-import { randomBytes } from 'node:crypto';
-
 import type { Phase } from './container-command.js';
 import { runProgram } from './program.js';
 import * as workflow from './workflow.js';
@@ -32,7 +30,9 @@ export async function runPhase(
     const stderrTail = new LineTail(TAIL_LINES);
     const started = Date.now();
 
-    const { exitCode } = await withWorkflowCommandsPaused(() =>
+    // The CLI echoes names and paths from the bundle; a line of it that looks like a workflow
+    // command must be printed, not obeyed.
+    const { exitCode } = await workflow.withCommandsStopped(() =>
       runProgram('docker', args, {
         env,
         onStdout: (data) => process.stdout.write(data),
@@ -50,21 +50,6 @@ export async function runPhase(
     );
     return { name: phase.name, outcome, exitCode, durationMs, errorTail: stderrTail.lines() };
   });
-}
-
-/**
- * The CLI echoes names and paths from the bundle. A line of it that happened to look like a
- * workflow command (`::add-mask::`, `::error::`, ...) must not be obeyed by the runner, so
- * command processing is paused while the CLI's output streams through.
- */
-async function withWorkflowCommandsPaused<T>(work: () => Promise<T>): Promise<T> {
-  const resumeToken = randomBytes(16).toString('hex');
-  workflow.stopCommands(resumeToken);
-  try {
-    return await work();
-  } finally {
-    workflow.resumeCommands(resumeToken);
-  }
 }
 
 /** A phase that never started because an earlier one failed. */

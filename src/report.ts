@@ -16,7 +16,7 @@ export function overallOutcome(phases: readonly PhaseResult[]): 'success' | 'fai
   return phases.every((phase) => phase.outcome === 'success') ? 'success' : 'failure';
 }
 
-export function setOutputs(report: RunReport, env = process.env): void {
+function setOutputs(report: RunReport, env = process.env): void {
   workflow.setOutput('result', overallOutcome(report.phases), env);
   workflow.setOutput('image-id', report.image.id, env);
   workflow.setOutput('image-digest', report.image.repoDigest ?? '', env);
@@ -33,6 +33,20 @@ function phaseRecord(phase: PhaseResult) {
     'exit-code': phase.exitCode ?? null,
     'duration-ms': phase.durationMs,
   };
+}
+
+/** Outputs that cannot be written fail the step, saying what the phases did regardless. */
+export function writeOutputs(report: RunReport, env = process.env): void {
+  try {
+    setOutputs(report, env);
+  } catch (error) {
+    const outcomes = report.phases.map((phase) => `${phase.name} ${phase.outcome}`).join(', ');
+    workflow.setFailed(
+      `The step outputs could not be written to GITHUB_OUTPUT ` +
+        `(${messageOf(error)}); the phases ran ` +
+        `regardless: ${outcomes}. Check the runner's work folder.`,
+    );
+  }
 }
 
 /** The error for a failed run: the phase, what its exit code means, the CLI's last lines. */

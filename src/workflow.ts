@@ -6,7 +6,7 @@
  * must confirm it fetches nothing. The protocol is documented by GitHub ("Workflow commands for
  * GitHub Actions"); the escaping below follows that documentation.
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { appendFileSync } from 'node:fs';
 import { EOL } from 'node:os';
 
@@ -95,6 +95,17 @@ export function stopCommands(resumeToken: string): void {
 export function resumeCommands(resumeToken: string): void {
   process.stdout.write(`${EOL}::${resumeToken}::${EOL}`);
   activeResumeToken = undefined;
+}
+
+/** Runs work with command processing paused, so that output it prints cannot issue commands. */
+export async function withCommandsStopped<T>(work: () => Promise<T>): Promise<T> {
+  const resumeToken = randomBytes(16).toString('hex');
+  stopCommands(resumeToken);
+  try {
+    return await work();
+  } finally {
+    resumeCommands(resumeToken);
+  }
 }
 
 /** Resumes command processing if it is paused, e.g. when a step is cancelled mid-phase. */

@@ -7,7 +7,6 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import {
   chmodSync,
   cpSync,
-  existsSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
@@ -23,7 +22,7 @@ import { afterEach, beforeEach, expect } from '@jest/globals';
 import { createPlaceholders, REPOSITORY_ROOT, SHARED_BUNDLES_DIR } from './bundles.js';
 import { run } from './exec.js';
 
-export const EXAMPLES = path.join(REPOSITORY_ROOT, 'examples');
+const EXAMPLES = path.join(REPOSITORY_ROOT, 'examples');
 
 export interface RunnerFolders {
   readonly root: string;
@@ -72,8 +71,12 @@ export function useScratchRunnerPerTest(): () => RunnerFolders {
   };
 }
 
-/** Copies a bundle folder into the checkout at `relative` and returns its path there. */
-export function copyBundle(source: string, folders: RunnerFolders, relative: string): string {
+/** Copies one of the project's examples into the checkout at `relative`; returns its path. */
+export function copyExample(name: string, folders: RunnerFolders, relative: string): string {
+  return copyIntoCheckout(path.join(EXAMPLES, name), folders, relative);
+}
+
+function copyIntoCheckout(source: string, folders: RunnerFolders, relative: string): string {
   const target = path.join(folders.checkout, relative);
   cpSync(source, target, { recursive: true });
   return target;
@@ -85,7 +88,7 @@ export function copyBundle(source: string, folders: RunnerFolders, relative: str
  * names. Returns the bundle's path in the checkout.
  */
 export function copySharedBundle(name: string, folders: RunnerFolders, relative: string): string {
-  const target = copyBundle(path.join(SHARED_BUNDLES_DIR, name), folders, relative);
+  const target = copyIntoCheckout(path.join(SHARED_BUNDLES_DIR, name), folders, relative);
   for (const entry of readdirSync(target, { withFileTypes: true, recursive: true })) {
     const full = path.join(entry.parentPath, entry.name);
     chmodSync(full, entry.isDirectory() ? 0o755 : 0o644);
@@ -126,11 +129,8 @@ export interface ProcessResult {
 }
 
 /** `node dist/index.js`, as the runner starts a node24 action. */
-export async function runBuiltAction(env: Record<string, string>): Promise<ProcessResult> {
-  const result = await run([process.execPath, path.join(REPOSITORY_ROOT, 'dist/index.js')], {
-    env,
-  });
-  return { exitCode: result.exitCode ?? -1, stdout: result.stdout, stderr: result.stderr };
+export function runBuiltAction(env: Record<string, string>): Promise<ProcessResult> {
+  return startBuiltAction(env).finished;
 }
 
 /** Parses the GITHUB_OUTPUT file format (name<<delimiter, value lines, delimiter). */
@@ -146,28 +146,6 @@ export function readOutputs(file: string): Record<string, string> {
     outputs[name] = value.join('\n');
   }
   return outputs;
-}
-
-/** One invocation as the stand-in CLI recorded it (names and hashes only, never values). */
-export interface StandInCall {
-  readonly argv: string[];
-  readonly env_names: string[];
-  readonly uid: number;
-  readonly gid: number;
-  readonly cwd: string;
-  readonly home: string;
-  readonly home_writable: boolean;
-  readonly secrets_sha256: Record<string, string | null>;
-  readonly bundle_vars_sha256: Record<string, string>;
-}
-
-export function readStandInCalls(bundleDir: string): StandInCall[] {
-  const file = path.join(bundleDir, '.databricks/stand-in/calls.jsonl');
-  if (!existsSync(file)) return [];
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as StandInCall);
 }
 
 /** Names of containers (running or stopped) that this action started. */
