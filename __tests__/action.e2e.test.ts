@@ -114,13 +114,16 @@ describe.each(RUNNERS)('%s', (_, runAction) => {
       expect(call.home_writable).toBe(true);
       expect(call.secrets_sha256['DATABRICKS_TOKEN']).toBe(sha256(TOKEN));
       expect(call.bundle_vars_sha256).toEqual({ greeting: sha256('hello, "quoted" = world ünï') });
-      // Exactly the allow-list, plus PATH from the image and HOSTNAME, which Docker sets.
+      // Exactly the allow-list, plus what the image sets (PATH and, as the official image
+      // does, the two Terraform variables) and HOSTNAME, which Docker sets.
       expect(call.env_names).toEqual(
         [
           'BUNDLE_VAR_greeting',
           'CHECKPOINT_DISABLE',
           'DATABRICKS_AUTH_TYPE',
           'DATABRICKS_HOST',
+          'DATABRICKS_TF_CLI_CONFIG_FILE',
+          'DATABRICKS_TF_EXEC_PATH',
           'DATABRICKS_TOKEN',
           'HOME',
           'HOSTNAME',
@@ -185,10 +188,13 @@ describe.each(RUNNERS)('%s', (_, runAction) => {
   });
 
   test('a failing validate stops before deploy', async () => {
+    // The pre-flight reads the YAML but resolves no references; the CLI does, and fails.
     const bundle = copyExample('plain-job', currentRunner(), 'b');
+    const config = path.join(bundle, 'databricks.yml');
+    writeFileSync(config, readFileSync(config, 'utf8').replace('${var.greeting}', '${var.nope}'));
     const env = runnerEnvironment(currentRunner(), {
       image: standInImage(),
-      target: 'staging',
+      target: 'dev',
       'working-directory': 'b',
       host: HOST,
       token: TOKEN,
@@ -206,7 +212,7 @@ describe.each(RUNNERS)('%s', (_, runAction) => {
     expect(result.stdout).toMatch(
       /::error::The validate phase failed: .* exited with code 1\. Nothing was deployed\./,
     );
-    expect(result.stdout).toContain('staging: no such target. Available targets:');
+    expect(result.stdout).toContain('reference does not exist: ${var.nope}');
     expect(readFileSync(currentRunner().summaryFile, 'utf8')).toMatch(
       /\| deploy \| ⏭️ skipped \| +\| +\|/,
     );
@@ -250,7 +256,9 @@ describe.each(RUNNERS)('%s', (_, runAction) => {
     expect(result.stdout).toMatch(
       /::error::The step outputs could not be written to GITHUB_OUTPUT/,
     );
-    expect(result.stdout).toMatch(/the phases ran regardless: validate success, deploy success/);
+    expect(result.stdout).toMatch(
+      /the phases ran regardless: pre-flight success, validate success, deploy success/,
+    );
     expect(readFileSync(currentRunner().summaryFile, 'utf8')).toContain('deploy: ✅ success');
     expect(result.stdout).not.toContain('Unexpected error');
   });

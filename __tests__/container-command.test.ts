@@ -54,6 +54,7 @@ describe('containerEnvironment', () => {
         workspaceHost: 'https://adb-1.2.azuredatabricks.net',
         credentials: { authType: 'pat', token: 'dapi-secret' },
         bundleVariables: [],
+        engine: undefined,
       }),
     ).toEqual({
       HOME: '/home/deployer',
@@ -74,6 +75,7 @@ describe('containerEnvironment', () => {
           { name: 'catalog', value: 'main' },
           { name: 'note', value: 'a, "b" = c' },
         ],
+        engine: 'direct',
       }),
     ).toEqual({
       HOME: '/home/deployer',
@@ -82,6 +84,7 @@ describe('containerEnvironment', () => {
       DATABRICKS_AUTH_TYPE: 'oauth-m2m',
       DATABRICKS_CLIENT_ID: 'app-id',
       DATABRICKS_CLIENT_SECRET: 'sp-secret',
+      DATABRICKS_BUNDLE_ENGINE: 'direct',
       BUNDLE_VAR_catalog: 'main',
       BUNDLE_VAR_note: 'a, "b" = c',
     });
@@ -181,6 +184,7 @@ describe('dockerRunArgs', () => {
       workspaceHost: 'https://adb-1.2.azuredatabricks.net',
       credentials: { authType: 'oauth-m2m', clientId: 'app-id', clientSecret: 'sp-secret-XYZ' },
       bundleVariables: [{ name: 'pw', value: 'var-value-123' }],
+      engine: undefined,
     });
     const args = dockerRunArgs(validate, context, { dockerNetwork: undefined }, Object.keys(env));
     const envArgs = args.filter((_, index) => args[index - 1] === '--env');

@@ -38,6 +38,10 @@ describe('parseInputs', () => {
       bundleVariables: [],
       deployFlags: { forceLock: false, autoApprove: false, failOnActiveRuns: false },
       dockerNetwork: undefined,
+      policy: 'strict',
+      internalHosts: expect.objectContaining({ list: [] }),
+      checksums: undefined,
+      engine: undefined,
     });
   });
 
@@ -57,6 +61,10 @@ describe('parseInputs', () => {
         'auto-approve': 'True',
         'fail-on-active-runs': 'FALSE',
         'docker-network': 'host',
+        policy: 'warn',
+        'internal-hosts': 'pypi.bank.internal\n.corp.example',
+        checksums: 'bundles/sales/SHA256SUMS',
+        engine: 'direct',
       }),
     );
     expect(parsed).toMatchObject({
@@ -71,7 +79,11 @@ describe('parseInputs', () => {
       ],
       deployFlags: { forceLock: true, autoApprove: true, failOnActiveRuns: false },
       dockerNetwork: 'host',
+      policy: 'warn',
+      checksums: 'bundles/sales/SHA256SUMS',
+      engine: 'direct',
     });
+    expect(parsed.internalHosts.list).toEqual(['pypi.bank.internal', '.corp.example']);
   });
 
   test.each([
@@ -109,11 +121,12 @@ describe('parseCommand', () => {
     ['', 'deploy'],
     ['deploy', 'deploy'],
     ['validate', 'validate'],
+    ['preflight', 'preflight'],
   ])('%j gives %s', (value, command) => {
     expect(parseCommand(value)).toBe(command);
   });
   test.each(['Deploy', 'plan', 'validate,deploy'])('refuses %j', (value) => {
-    expect(() => parseCommand(value)).toThrow(/Use "deploy" .* or "validate"/);
+    expect(() => parseCommand(value)).toThrow(/Use "deploy" .*, "validate" .* or "preflight"/);
   });
 });
 

@@ -13,6 +13,7 @@ import {
   stepSummary,
   writeStepSummary,
 } from '../src/report.js';
+import { printable } from '../src/preflight-report.js';
 
 const phase = (name: 'validate' | 'deploy', outcome: PhaseResult['outcome']): PhaseResult => ({
   name,
@@ -29,7 +30,23 @@ const report: RunReport = {
     command: 'deploy',
   },
   bundleRelativePath: 'bundles/sales',
-  image: { id: 'sha256:abc', repoDigest: undefined, platform: 'linux/amd64' },
+  image: {
+    id: 'sha256:abc',
+    repoDigest: undefined,
+    repoDigests: [],
+    platform: 'linux/amd64',
+    os: 'linux',
+    architecture: 'amd64',
+    env: {},
+  },
+  preflight: {
+    policy: 'strict',
+    findings: [],
+    artifacts: [],
+    cliVersion: undefined,
+    engine: undefined,
+    passed: true,
+  },
   phases: [phase('validate', 'failure'), phase('deploy', 'skipped')],
 };
 
@@ -51,6 +68,8 @@ describe('stepSummary', () => {
         '| Image id | <code>sha256:abc</code> |',
         '| Registry digest | none |',
         '',
+        '#### Pre-flight ✅ 0 errors, 0 warnings (policy strict)',
+        '',
         '| Phase | Outcome | Exit code | Duration |',
         '| --- | --- | --- | --- |',
         '| validate | ❌ failure | 1 | 2.3 s |',
@@ -63,6 +82,9 @@ describe('stepSummary', () => {
 
   test('escapes Markdown and HTML', () => {
     expect(escapeMarkdown('a|b<c>&\nd')).toBe('a&#124;b&#60;c&#62;&amp; d');
+    // A lone carriage return ends a Markdown line too; so do the Unicode separators.
+    expect(escapeMarkdown('echo\r### x\u2028y\u0000')).toBe('echo ### x y ');
+    expect(printable('a\n::error::x\r\u0007.whl')).toBe('a\\n::error::x\\r\\u0007.whl');
     expect(escapeMarkdown('[x](https://e.test) *b* _i_ `c` ~s~ \\ !')).toBe(
       '&#91;x&#93;&#40;https://e.test&#41; &#42;b&#42; &#95;i&#95; &#96;c&#96; &#126;s&#126; ' +
         '&#92; &#33;',

@@ -11,6 +11,7 @@ import { describe, expect, test } from '@jest/globals';
 import {
   copySharedBundle,
   readOutputs,
+  resetRunnerFiles,
   runBuiltAction,
   runnerEnvironment,
   standInImage,
@@ -21,41 +22,88 @@ import { readBundleCalls } from './support/stand-in-calls.js';
 
 interface Expectation {
   readonly target: string;
-  readonly validate: 'success' | 'failure';
+  /** The host input: the workspace the bundle itself names, if it names one. */
+  readonly host?: string;
+  /**
+   * What the pre-flight finds under the default strict policy, as "rule file:line" (lines are
+   * those of the shared copies, which carry one added "# Source:" line at the top).
+   */
+  readonly findings: readonly string[];
+  /** The phases under `policy: warn`, which lets policy findings through. */
+  readonly validate: 'success' | 'failure' | 'skipped';
   readonly deploy: 'success' | 'failure' | 'skipped';
   /** A line the CLI's error output must contain when a phase fails. */
   readonly error?: RegExp;
 }
 
+const B = 'bundles';
+
 // Why each outcome is what the real CLI would do is in the comment beside it.
 const EXPECTED: Record<string, Expectation> = {
-  // `artifacts.python_artifact.build: uv build --wheel` runs in the image, which has no uv.
+  // `artifacts.python_artifact.build: uv build --wheel` would run in the image, which has no uv
+  // and no index to fetch the build backend from.
   'default-python': {
     target: 'dev',
+    host: 'https://company.databricks.com',
+    findings: [`artifact-build ${B}/default-python/databricks.yml:14`],
     validate: 'success',
     deploy: 'failure',
     error: /uv: not found/,
   },
-  // Local wheels referenced directly, nothing built: deploys.
-  'private-wheel-packages': { target: 'dev', validate: 'success', deploy: 'success' },
-  // `javac ... && jar ...` runs in the image, which has no JDK.
+  // Local wheels referenced directly, nothing built, nothing fetched: deploys.
+  'private-wheel-packages': {
+    target: 'dev',
+    findings: [],
+    validate: 'success',
+    deploy: 'success',
+  },
+  // `javac ... && jar ...` would run in the image, which has no JDK.
   'spark-jar-task': {
     target: 'default',
+    host: 'https://myworkspace.cloud.databricks.com',
+    findings: [`artifact-build ${B}/spark-jar-task/databricks.yml:12`],
     validate: 'success',
     deploy: 'failure',
     error: /javac: not found/,
   },
+  // Every dependency form: public indexes, package names and a GitHub archive are flagged;
+  // workspace paths, local files and interpolated requirement paths are not.
   'cli-fixture-environments-dependencies': {
     target: 'default',
+    findings: [
+      `package-index ${B}/cli-fixture-environments-dependencies/databricks.yml:28`,
+      `package-index ${B}/cli-fixture-environments-dependencies/databricks.yml:29`,
+      `package-index ${B}/cli-fixture-environments-dependencies/databricks.yml:47`,
+      `package-index ${B}/cli-fixture-environments-dependencies/databricks.yml:48`,
+      `package-name ${B}/cli-fixture-environments-dependencies/databricks.yml:30`,
+      `package-name ${B}/cli-fixture-environments-dependencies/databricks.yml:31`,
+      `package-name ${B}/cli-fixture-environments-dependencies/databricks.yml:32`,
+      `package-name ${B}/cli-fixture-environments-dependencies/databricks.yml:35`,
+      `package-name ${B}/cli-fixture-environments-dependencies/databricks.yml:36`,
+      `package-name ${B}/cli-fixture-environments-dependencies/databricks.yml:51`,
+      `package-name ${B}/cli-fixture-environments-dependencies/databricks.yml:52`,
+      `package-name ${B}/cli-fixture-environments-dependencies/databricks.yml:53`,
+      `package-name ${B}/cli-fixture-environments-dependencies/databricks.yml:54`,
+      `direct-url ${B}/cli-fixture-environments-dependencies/databricks.yml:37`,
+      `direct-url ${B}/cli-fixture-environments-dependencies/databricks.yml:55`,
+    ],
     validate: 'success',
     deploy: 'success',
   },
-  // Artifacts of type whl with neither `build` nor `files` get `python3 setup.py bdist_wheel`.
+  // `whl: cowsay` names a local file that does not exist (the CLI would fail too), next to
+  // pypi and maven libraries without a repo and whl artifacts built by setup.py.
   'cli-fixture-unique-name-libraries': {
     target: 'default',
-    validate: 'success',
-    deploy: 'failure',
-    error: /python3?: not found/,
+    findings: [
+      `artifact-build ${B}/cli-fixture-unique-name-libraries/databricks.yml:19`,
+      `artifact-build ${B}/cli-fixture-unique-name-libraries/databricks.yml:22`,
+      `local-file-missing ${B}/cli-fixture-unique-name-libraries/databricks.yml:38`,
+      `local-file-missing ${B}/cli-fixture-unique-name-libraries/databricks.yml:48`,
+      `maven-library ${B}/cli-fixture-unique-name-libraries/databricks.yml:49`,
+      `pypi-library ${B}/cli-fixture-unique-name-libraries/databricks.yml:39`,
+    ],
+    validate: 'skipped',
+    deploy: 'skipped',
   },
 };
 
@@ -78,31 +126,51 @@ const currentRunner = useScratchRunnerPerTest();
   test.each(available ? shared : ['(none)'])('%s', async (name) => {
     const expected = EXPECTED[name];
     if (expected === undefined) throw new Error(`no expectation for ${name}`);
-    const bundle = copySharedBundle(name, currentRunner(), `bundles/${name}`);
+    const bundle = copySharedBundle(name, currentRunner(), `${B}/${name}`);
+    const inputs = {
+      image: standInImage(),
+      target: expected.target,
+      'working-directory': `${B}/${name}`,
+      host: expected.host ?? 'https://adb-1234567890123456.7.azuredatabricks.net',
+      token: 'dapi-shared-bundles-token',
+      'auto-approve': 'true',
+    };
 
+    // Strict: the findings, and no CLI step when there is any.
+    const strict = await runBuiltAction(runnerEnvironment(currentRunner(), inputs));
+    const findings = JSON.parse(readOutputs(currentRunner().outputFile)['findings'] ?? '[]') as {
+      rule: string;
+      file: string | null;
+      line: number | null;
+    }[];
+    const located = findings
+      .filter((finding) => finding.rule !== 'mutable-tag')
+      .map((finding) => `${finding.rule} ${finding.file}:${finding.line}`);
+    expect(located.sort()).toEqual([...expected.findings].sort());
+    if (expected.findings.length > 0) {
+      expect(strict.exitCode).toBe(1);
+      expect(readBundleCalls(bundle)).toEqual([]);
+    }
+
+    // Warn: the phases run as the real CLI would run them in an image without build tools.
+    resetRunnerFiles(currentRunner());
+    const earlierCalls = readBundleCalls(bundle).length;
     const result = await runBuiltAction(
-      runnerEnvironment(currentRunner(), {
-        image: standInImage(),
-        target: expected.target,
-        'working-directory': `bundles/${name}`,
-        host: 'https://adb-1234567890123456.7.azuredatabricks.net',
-        token: 'dapi-shared-bundles-token',
-        'auto-approve': 'true',
-      }),
+      runnerEnvironment(currentRunner(), { ...inputs, policy: 'warn' }),
     );
-
     const outputs = readOutputs(currentRunner().outputFile);
     const outcome = { validate: outputs['validate-result'], deploy: outputs['deploy-result'] };
     expect(outcome).toEqual({ validate: expected.validate, deploy: expected.deploy });
     expect(result.exitCode).toBe(expected.deploy === 'success' ? 0 : 1);
     if (expected.error !== undefined) expect(result.stdout).toMatch(expected.error);
-    expect(readBundleCalls(bundle).map((call) => call.argv.slice(0, 2))).toEqual(
-      expected.deploy === 'skipped'
-        ? [['bundle', 'validate']]
-        : [
-            ['bundle', 'validate'],
-            ['bundle', 'deploy'],
-          ],
+    const steps = readBundleCalls(bundle)
+      .slice(earlierCalls)
+      .map((call) => call.argv.slice(0, 2).join(' '));
+    expect(steps).toEqual(
+      ['bundle validate', 'bundle deploy'].slice(
+        0,
+        [expected.validate, expected.deploy].filter((phase) => phase !== 'skipped').length,
+      ),
     );
   });
 });

@@ -21,6 +21,10 @@ cp -r "examples/$example" "$scratch/checkout/bundles/$example"
 : >"$scratch/output"
 : >"$scratch/summary.md"
 
+# An example that ships a sha256sum manifest of its vetted files gets it checked.
+checksums=''
+[ -f "examples/$example/SHA256SUMS" ] && checksums="bundles/$example/SHA256SUMS"
+
 status=0
 env -i PATH="$PATH" HOME="$HOME" \
   GITHUB_WORKSPACE="$scratch/checkout" \
@@ -33,6 +37,7 @@ env -i PATH="$PATH" HOME="$HOME" \
   INPUT_HOST=https://demo-workspace.cloud.databricks.com \
   INPUT_TOKEN=dapi-demo-token-not-a-real-secret \
   INPUT_VARS='greeting=hello, "air-gapped" world' \
+  INPUT_CHECKSUMS="$checksums" \
   node dist/index.js || status=$?
 
 echo

@@ -43,13 +43,17 @@ export interface RunContext {
   readonly homePath: string;
 }
 
-/** The CLI steps a command runs, in order. Validate always comes first. */
+/**
+ * The CLI steps a command runs, in order, after the pre-flight. Validate always comes first;
+ * `preflight` runs no CLI step at all.
+ */
 export function planPhases(inputs: Pick<Inputs, 'command' | 'target' | 'deployFlags'>): Phase[] {
   const validate: Phase = {
     name: 'validate',
     cliArgs: ['bundle', 'validate', '-t', inputs.target],
   };
   const phases: Record<Command, Phase[]> = {
+    preflight: [],
     validate: [validate],
     deploy: [validate, { name: 'deploy', cliArgs: deployArgs(inputs.target, inputs.deployFlags) }],
   };
@@ -70,7 +74,7 @@ function deployArgs(target: string, flags: DeployFlags): string[] {
  * docker client's own environment and only the names appear on its command line.
  */
 export function containerEnvironment(
-  inputs: Pick<Inputs, 'workspaceHost' | 'credentials' | 'bundleVariables'>,
+  inputs: Pick<Inputs, 'workspaceHost' | 'credentials' | 'bundleVariables' | 'engine'>,
 ): Record<string, string> {
   const env: Record<string, string> = {
     HOME: CONTAINER_HOME,
@@ -81,6 +85,7 @@ export function containerEnvironment(
   };
   if (inputs.workspaceHost !== undefined) env['DATABRICKS_HOST'] = inputs.workspaceHost;
   Object.assign(env, credentialEnvironment(inputs.credentials));
+  if (inputs.engine !== undefined) env['DATABRICKS_BUNDLE_ENGINE'] = inputs.engine;
   for (const variable of inputs.bundleVariables) {
     env[`BUNDLE_VAR_${variable.name}`] = variable.value;
   }
@@ -107,6 +112,28 @@ export function containerEnvNames(containerEnv: Record<string, string>): string[
 }
 
 /**
+ * The start of every `docker run` the action makes: removed afterwards, never pulled, named so
+ * a cancelled run can remove it, as the runner's user, with no privileges. The CLI needs none:
+ * it reads the bundle and talks HTTPS to the workspace.
+ */
+export function unprivilegedRun(containerName: string, uid: number, gid: number): string[] {
+  return [
+    'run',
+    '--rm',
+    '--pull',
+    'never',
+    '--name',
+    containerName,
+    '--user',
+    `${uid}:${gid}`,
+    '--cap-drop',
+    'ALL',
+    '--security-opt',
+    'no-new-privileges',
+  ];
+}
+
+/**
  * The `docker run` argument list for one phase. Every value in it is public: environment
  * variables appear by name only, so the list can be logged as it is.
  */
@@ -122,19 +149,7 @@ export function dockerRunArgs(
       : `${CONTAINER_CHECKOUT}/${context.bundleRelativePath}`;
 
   const args = [
-    'run',
-    '--rm',
-    '--pull',
-    'never',
-    '--name',
-    context.containerName,
-    '--user',
-    `${context.uid}:${context.gid}`,
-    // The CLI needs no privileges: it reads the bundle and talks HTTPS to the workspace.
-    '--cap-drop',
-    'ALL',
-    '--security-opt',
-    'no-new-privileges',
+    ...unprivilegedRun(context.containerName, context.uid, context.gid),
     '--mount',
     `type=bind,source=${context.checkoutPath},target=${CONTAINER_CHECKOUT}`,
     '--mount',

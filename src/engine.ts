@@ -8,7 +8,13 @@ export interface LocalImage {
   readonly id: string;
   /** The registry digest reference for the requested repository, when the store knows one. */
   readonly repoDigest: string | undefined;
+  /** Every registry digest reference the store holds for this image. */
+  readonly repoDigests: readonly string[];
   readonly platform: string;
+  readonly os: string;
+  readonly architecture: string;
+  /** The image's own environment (Config.Env), e.g. DATABRICKS_TF_EXEC_PATH. */
+  readonly env: Readonly<Record<string, string>>;
 }
 
 /**
@@ -82,6 +88,7 @@ interface InspectedImage {
   Os?: unknown;
   Architecture?: unknown;
   Variant?: unknown;
+  Config?: { Env?: unknown } | null;
 }
 
 function describeImage(image: ImageReference, json: string): LocalImage {
@@ -106,7 +113,21 @@ function describeImage(image: ImageReference, json: string): LocalImage {
     .filter((part): part is string => typeof part === 'string' && part !== '')
     .join('/');
 
-  return { id: inspected.Id, repoDigest, platform };
+  const os = typeof inspected.Os === 'string' ? inspected.Os : '';
+  const architecture = typeof inspected.Architecture === 'string' ? inspected.Architecture : '';
+  const env = imageEnvironment(inspected.Config?.Env);
+  return { id: inspected.Id, repoDigest, repoDigests, platform, os, architecture, env };
+}
+
+function imageEnvironment(entries: unknown): Record<string, string> {
+  const env: Record<string, string> = {};
+  if (!Array.isArray(entries)) return env;
+  for (const entry of entries) {
+    if (typeof entry !== 'string') continue;
+    const equals = entry.indexOf('=');
+    if (equals > 0) env[entry.slice(0, equals)] = entry.slice(equals + 1);
+  }
+  return env;
 }
 
 /** The last non-empty lines of a command's output, joined for a one-line message. */

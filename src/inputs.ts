@@ -1,8 +1,11 @@
 import { type Credentials, resolveCredentials } from './credentials.js';
 import { inputError } from './errors.js';
 import { type ImageReference, parseImageReference } from './image-reference.js';
+import { POLICIES, type Policy } from './preflight/findings.js';
+import type { EngineName } from './preflight/image-rules.js';
+import { InternalHosts } from './preflight/internal-hosts.js';
 
-export const COMMANDS = ['deploy', 'validate'] as const;
+export const COMMANDS = ['deploy', 'validate', 'preflight'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export interface DeployFlags {
@@ -27,6 +30,11 @@ export interface Inputs {
   readonly bundleVariables: readonly BundleVariable[];
   readonly deployFlags: DeployFlags;
   readonly dockerNetwork: string | undefined;
+  readonly policy: Policy;
+  readonly internalHosts: InternalHosts;
+  /** The checksum manifest, relative to the repository root. */
+  readonly checksums: string | undefined;
+  readonly engine: EngineName | undefined;
 }
 
 /** Reads one input exactly as the runner passed it, untrimmed; empty when unset. */
@@ -61,6 +69,10 @@ export function parseInputs(read: InputReader): Inputs {
       failOnActiveRuns: parseBoolean('fail-on-active-runs', text('fail-on-active-runs')),
     },
     dockerNetwork: parseDockerNetwork(text('docker-network')),
+    policy: parsePolicy(text('policy')),
+    internalHosts: parseInternalHosts(read('internal-hosts')),
+    checksums: parseChecksums(text('checksums')),
+    engine: parseEngine(text('engine')),
   };
 }
 
@@ -93,7 +105,8 @@ export function parseCommand(value: string): Command {
     throw inputError(
       'command',
       `"${value}" is not supported.`,
-      'Use "deploy" (validate, then deploy) or "validate" (validate only, e.g. on pull requests).',
+      'Use "deploy" (pre-flight, validate, then deploy), "validate" (pre-flight and validate, ' +
+        'e.g. on pull requests) or "preflight" (the static checks only).',
     );
   }
   return command;
@@ -201,4 +214,57 @@ export function parseDockerNetwork(value: string): string | undefined {
     );
   }
   return value;
+}
+
+export function parsePolicy(value: string): Policy {
+  if (value === '') return 'strict';
+  const policy = POLICIES.find((known) => known === value);
+  if (policy === undefined) {
+    throw inputError(
+      'policy',
+      `"${value}" is not a policy.`,
+      'Use "strict" (findings fail the step), "warn" (findings are warnings) or "off".',
+    );
+  }
+  return policy;
+}
+
+// Host names and suffixes only: a scheme, path, port or wildcard here would never match.
+const HOST_ENTRY = /^\.?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/i;
+
+export function parseInternalHosts(text: string): InternalHosts {
+  const hosts = InternalHosts.parse(text);
+  const bad = hosts.list.find((entry) => !HOST_ENTRY.test(entry));
+  if (bad !== undefined) {
+    throw inputError(
+      'internal-hosts',
+      `"${bad}" is not a host name or suffix.`,
+      'List host names (pypi.bank.internal) or suffixes (.bank.internal), separated by commas ' +
+        'or new lines, without scheme, port or path.',
+    );
+  }
+  return hosts;
+}
+
+export function parseChecksums(value: string): string | undefined {
+  if (value === '') return undefined;
+  const normalized = value.replaceAll('\\', '/');
+  if (normalized.startsWith('/') || normalized.split('/').includes('..')) {
+    throw inputError(
+      'checksums',
+      `"${value}" is not a path inside the repository.`,
+      'Give the sha256sum manifest relative to the repository root, e.g. dist/SHA256SUMS.',
+    );
+  }
+  return normalized.replace(/^\.\//, '');
+}
+
+export function parseEngine(value: string): EngineName | undefined {
+  if (value === '') return undefined;
+  if (value === 'terraform' || value === 'direct') return value;
+  throw inputError(
+    'engine',
+    `"${value}" is not a deployment engine.`,
+    'Use "direct" or "terraform", or leave it empty to let the bundle and the CLI decide.',
+  );
 }

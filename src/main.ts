@@ -15,8 +15,11 @@ import {
 import { dockerClientEnvironment } from './docker-client.js';
 import { inspectEngineAndImage, type LocalImage } from './engine.js';
 import { ActionError, messageOf } from './errors.js';
+import { readImageCliVersion } from './image-version.js';
 import { type Inputs, parseInputs, SECRET_INPUTS } from './inputs.js';
 import { runPhase, skippedPhase, type PhaseResult } from './phase-runner.js';
+import { announceFindings, preflightFailureMessage } from './preflight-report.js';
+import { type PreflightReport, runPreflight } from './preflight/preflight.js';
 import { failureMessage, overallOutcome, writeOutputs, writeStepSummary } from './report.js';
 import * as workflow from './workflow.js';
 
@@ -33,25 +36,45 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     assertLinuxRunner();
 
     const clientEnv = dockerClientEnvironment(env);
-    guard = new CancellationGuard(clientEnv);
+    const activeGuard = new CancellationGuard(clientEnv);
+    guard = activeGuard;
     const image = await inspectEngineAndImage(inputs.image, clientEnv);
     logDecisions(inputs, location, image);
 
-    homePath = createHomeFolder(env['RUNNER_TEMP']);
-    guard.removeOnCancel(homePath);
-    const phases = await runPhases(inputs, location, image, homePath, clientEnv, guard);
+    const preflight = await workflow.group('Pre-flight', async () => {
+      const report = await runPreflight(location, inputs.image, image, inputs, () =>
+        readImageCliVersion(image.id, clientEnv, activeGuard),
+      );
+      announceFindings(report);
+      return report;
+    });
 
-    const report = { inputs, bundleRelativePath: location.relativePath, image, phases };
+    let phases: PhaseResult[];
+    if (preflight.passed) {
+      homePath = createHomeFolder(env['RUNNER_TEMP']);
+      activeGuard.removeOnCancel(homePath);
+      phases = await runPhases(inputs, location, image, homePath, clientEnv, activeGuard);
+    } else {
+      phases = planPhases(inputs).map(skippedPhase);
+    }
+
+    const report = { inputs, bundleRelativePath: location.relativePath, image, preflight, phases };
     writeStepSummary(report, env);
     writeOutputs(report, env);
-    if (overallOutcome(phases) === 'failure') {
-      workflow.setFailed(failureMessage(phases));
-    }
+    reportFailure(preflight, phases);
   } catch (error) {
     workflow.setFailed(describeError(error));
   } finally {
     guard?.release();
     if (homePath !== undefined) removeHomeFolder(homePath);
+  }
+}
+
+function reportFailure(preflight: PreflightReport, phases: readonly PhaseResult[]): void {
+  if (!preflight.passed) {
+    workflow.setFailed(preflightFailureMessage(preflight));
+  } else if (overallOutcome(phases) === 'failure') {
+    workflow.setFailed(failureMessage(phases));
   }
 }
 

@@ -2,6 +2,8 @@ import type { LocalImage } from './engine.js';
 import { messageOf } from './errors.js';
 import type { Inputs } from './inputs.js';
 import { formatDuration, type PhaseResult } from './phase-runner.js';
+import { CONTROL_CHARACTERS, findingsJson, locate, plural } from './preflight-report.js';
+import type { PreflightReport } from './preflight/preflight.js';
 import * as workflow from './workflow.js';
 
 /** What one run of the action did, for its outputs and step summary. */
@@ -9,6 +11,7 @@ export interface RunReport {
   readonly inputs: Pick<Inputs, 'image' | 'target' | 'command'>;
   readonly bundleRelativePath: string;
   readonly image: LocalImage;
+  readonly preflight: PreflightReport;
   readonly phases: readonly PhaseResult[];
 }
 
@@ -16,8 +19,16 @@ export function overallOutcome(phases: readonly PhaseResult[]): 'success' | 'fai
   return phases.every((phase) => phase.outcome === 'success') ? 'success' : 'failure';
 }
 
+/** The run's outcome: the pre-flight passed and every phase after it succeeded. */
+export function runOutcome(report: RunReport): 'success' | 'failure' {
+  return report.preflight.passed ? overallOutcome(report.phases) : 'failure';
+}
+
 function setOutputs(report: RunReport, env = process.env): void {
-  workflow.setOutput('result', overallOutcome(report.phases), env);
+  workflow.setOutput('result', runOutcome(report), env);
+  workflow.setOutput('preflight-result', report.preflight.passed ? 'success' : 'failure', env);
+  workflow.setOutput('findings', findingsJson(report.preflight), env);
+  workflow.setOutput('local-files', JSON.stringify(report.preflight.artifacts), env);
   workflow.setOutput('image-id', report.image.id, env);
   workflow.setOutput('image-digest', report.image.repoDigest ?? '', env);
   for (const phase of report.phases) {
@@ -40,7 +51,10 @@ export function writeOutputs(report: RunReport, env = process.env): void {
   try {
     setOutputs(report, env);
   } catch (error) {
-    const outcomes = report.phases.map((phase) => `${phase.name} ${phase.outcome}`).join(', ');
+    const outcomes = [
+      `pre-flight ${report.preflight.passed ? 'success' : 'failure'}`,
+      ...report.phases.map((phase) => `${phase.name} ${phase.outcome}`),
+    ].join(', ');
     workflow.setFailed(
       `The step outputs could not be written to GITHUB_OUTPUT ` +
         `(${messageOf(error)}); the phases ran ` +
@@ -93,9 +107,9 @@ function exitExplanation(exitCode: number | undefined): string {
 
 const OUTCOME_MARK = { success: '✅', failure: '❌', skipped: '⏭️' } as const;
 
-/** The step summary as Markdown: what ran, from which image, and how each phase went. */
+/** The step summary as Markdown: what ran, from which image, and how each step went. */
 export function stepSummary(report: RunReport): string {
-  const outcome = overallOutcome(report.phases);
+  const outcome = runOutcome(report);
   const digest = report.image.repoDigest === undefined ? 'none' : code(report.image.repoDigest);
   const rows = [
     `### Databricks bundle ${report.inputs.command}: ${OUTCOME_MARK[outcome]} ${outcome}`,
@@ -107,10 +121,28 @@ export function stepSummary(report: RunReport): string {
     `| Image | ${code(report.inputs.image.raw)} |`,
     `| Image id | ${code(report.image.id)} |`,
     `| Registry digest | ${digest} |`,
+    ...(report.preflight.cliVersion === undefined
+      ? []
+      : [`| Image CLI version | ${cell(report.preflight.cliVersion)} |`]),
+    ...(report.preflight.engine?.engine === undefined
+      ? []
+      : [
+          `| Deployment engine | ${report.preflight.engine.engine} ` +
+            `(${cell(report.preflight.engine.source)}) |`,
+        ]),
     '',
+    ...preflightSection(report.preflight),
+    ...phaseSection(report.phases),
+  ];
+  return rows.join('\n') + '\n';
+}
+
+function phaseSection(phases: readonly PhaseResult[]): string[] {
+  if (phases.length === 0) return [];
+  return [
     '| Phase | Outcome | Exit code | Duration |',
     '| --- | --- | --- | --- |',
-    ...report.phases.map(
+    ...phases.map(
       (phase) =>
         `| ${phase.name} | ${OUTCOME_MARK[phase.outcome]} ${phase.outcome} | ` +
         `${phase.exitCode ?? ''} | ` +
@@ -118,7 +150,41 @@ export function stepSummary(report: RunReport): string {
     ),
     '',
   ];
-  return rows.join('\n') + '\n';
+}
+
+// A step summary holds at most 1 MiB; the findings output always has the full list.
+const MAX_SUMMARY_ROWS = 100;
+
+function preflightSection(preflight: PreflightReport): string[] {
+  const errors = preflight.findings.filter((finding) => finding.level === 'error').length;
+  const warnings = preflight.findings.length - errors;
+  const mark = preflight.passed ? OUTCOME_MARK.success : OUTCOME_MARK.failure;
+  const lines = [
+    `#### Pre-flight ${mark} ${plural(errors, 'error')}, ${plural(warnings, 'warning')} ` +
+      `(policy ${preflight.policy})`,
+    '',
+  ];
+  if (preflight.findings.length > 0) {
+    lines.push('| Level | Rule | Where | Finding |', '| --- | --- | --- | --- |');
+    for (const finding of preflight.findings.slice(0, MAX_SUMMARY_ROWS)) {
+      const where = locate(finding).replace(/: $/, '');
+      lines.push(
+        `| ${finding.level} | ${cell(finding.rule)} | ${where === '' ? '' : code(where)} | ` +
+          `${cell(finding.message)} |`,
+      );
+    }
+    const hidden = preflight.findings.length - MAX_SUMMARY_ROWS;
+    if (hidden > 0) lines.push(`| | | | and ${hidden} more: see the findings output |`);
+    lines.push('');
+  }
+  if (preflight.artifacts.length > 0) {
+    lines.push('| Local file | Bytes | SHA-256 |', '| --- | --- | --- |');
+    for (const artifact of preflight.artifacts.slice(0, MAX_SUMMARY_ROWS)) {
+      lines.push(`| ${code(artifact.path)} | ${artifact.bytes} | ${code(artifact.sha256)} |`);
+    }
+    lines.push('');
+  }
+  return lines;
 }
 
 /**
@@ -153,6 +219,6 @@ function code(text: string): string {
 export function escapeMarkdown(text: string): string {
   return text
     .replaceAll('&', '&amp;')
-    .replaceAll('\n', ' ')
+    .replace(CONTROL_CHARACTERS, ' ')
     .replace(/[<>|[\]()*_`~\\!]/g, (character) => `&#${character.charCodeAt(0)};`);
 }

@@ -48,6 +48,12 @@ export function makeRunner(): RunnerFolders {
   return folders;
 }
 
+/** Empties the output and summary files, for a second run of the action in the same test. */
+export function resetRunnerFiles(folders: RunnerFolders): void {
+  writeFileSync(folders.outputFile, '');
+  writeFileSync(folders.summaryFile, '');
+}
+
 export function removeRunner(folders: RunnerFolders): void {
   rmSync(folders.root, { recursive: true, force: true });
 }

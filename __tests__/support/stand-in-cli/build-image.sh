@@ -3,12 +3,13 @@
 # and databricks.mjs (a test double, not the real CLI) in a root filesystem imported with
 # `docker import`, so no Dockerfile, registry or network is involved.
 #
-# Usage: build-image.sh [--force] [--cli-version X.Y.Z] [--with-terraform-env] [IMAGE_REF]
+# Usage: build-image.sh [--force] [--cli-version X.Y.Z] [--without-terraform-env] [IMAGE_REF]
 #   IMAGE_REF             tag to create (default databricks-cli-stand-in:0.298.0)
 #   --cli-version         CLI version the stand-in reports (default $STAND_IN_CLI_VERSION,
 #                         else 0.298.0)
-#   --with-terraform-env  also set DATABRICKS_TF_EXEC_PATH and DATABRICKS_TF_CLI_CONFIG_FILE as
-#                         the official image does (no Terraform is installed)
+#   --without-terraform-env  leave out DATABRICKS_TF_EXEC_PATH and DATABRICKS_TF_CLI_CONFIG_FILE,
+#                         which the image sets by default as the official image does (no
+#                         Terraform is installed either way), to stand in for a CLI-only image
 #   --force               rebuild even if an image with the same inputs exists
 # Prints the image id on stdout; progress goes to stderr.
 set -euo pipefail
@@ -18,12 +19,13 @@ repo_root="$(cd "$here/../../.." && pwd)"
 
 image_ref='databricks-cli-stand-in:0.298.0'
 cli_version="${STAND_IN_CLI_VERSION:-0.298.0}"
-terraform_env=false
+terraform_env=true
 force=false
 while [ $# -gt 0 ]; do
   case "$1" in
     --force) force=true ;;
     --with-terraform-env) terraform_env=true ;;
+    --without-terraform-env) terraform_env=false ;;
     --cli-version)
       [ $# -ge 2 ] || { echo 'build-image.sh: --cli-version needs a value' >&2; exit 2; }
       cli_version="$2"
@@ -31,7 +33,7 @@ while [ $# -gt 0 ]; do
       ;;
     --cli-version=*) cli_version="${1#*=}" ;;
     -h | --help)
-      sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+      sed -n '2,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
       exit 0
       ;;
     -*) echo "build-image.sh: unknown option $1" >&2; exit 2 ;;

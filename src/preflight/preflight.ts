@@ -1,0 +1,172 @@
+import path from 'node:path';
+
+import type { BundleLocation } from '../bundle-location.js';
+import type { LocalImage } from '../engine.js';
+import type { ImageReference } from '../image-reference.js';
+import { loadBundleFiles } from './bundle-files.js';
+import { checkManifest } from './checksum-manifest.js';
+import { checkCliVersionConstraint } from './cli-version.js';
+import { applyPolicy, FindingList, type Policy, type ReportedFinding } from './findings.js';
+import {
+  checkImage,
+  checkTerraformOffline,
+  decideEngine,
+  type EngineDecision,
+  type EngineName,
+  imageHasOfflineTerraform,
+  runnerArchitecture,
+} from './image-rules.js';
+import type { InternalHosts } from './internal-hosts.js';
+import { findInternetReach } from './internet-reach.js';
+import { type LocalArtifact, localReferences, resolveLocalFiles } from './local-files.js';
+import { resourceSites } from './resource-sites.js';
+import {
+  effectiveSetting,
+  type SelectedTarget,
+  selectTarget,
+  settingLine,
+  variableValue,
+} from './targets.js';
+import { checkWorkspaceHost, checkWorkspaceProfile } from './workspace-rules.js';
+
+export interface PreflightOptions {
+  readonly target: string;
+  readonly workspaceHost: string | undefined;
+  readonly policy: Policy;
+  readonly internalHosts: InternalHosts;
+  /** The checksum manifest, relative to the repository root, when the input names one. */
+  readonly checksums: string | undefined;
+  readonly engine: EngineName | undefined;
+}
+
+export interface PreflightReport {
+  readonly policy: Policy;
+  /** After the policy: what is annotated, in the order found. */
+  readonly findings: readonly ReportedFinding[];
+  readonly artifacts: readonly LocalArtifact[];
+  readonly cliVersion: string | undefined;
+  readonly engine: EngineDecision | undefined;
+  /** False when any finding is an error: nothing else may run. */
+  readonly passed: boolean;
+}
+
+export interface BundleCheck {
+  readonly target: SelectedTarget | undefined;
+  readonly artifacts: LocalArtifact[];
+}
+
+/**
+ * The static half of the pre-flight: reads the bundle and its local files, with no engine and
+ * no network. Findings go to `findings`; the selected target is undefined when the
+ * configuration could not be read far enough to pick one.
+ */
+export function checkBundle(
+  location: BundleLocation,
+  options: PreflightOptions,
+  findings: FindingList,
+): BundleCheck {
+  const folders = {
+    bundlePath: location.bundlePath,
+    checkoutPath: location.checkoutPath,
+    configFile: location.configFile,
+  };
+  const files = loadBundleFiles(folders, findings);
+  const target = files && selectTarget(files, options.target, findings);
+  if (target === undefined) return { target, artifacts: [] };
+
+  checkWorkspaceHost(target, options.workspaceHost, findings);
+  checkWorkspaceProfile(target, findings);
+
+  const sites = resourceSites(target.fragments, (name) => variableValue(target, name));
+  const references = localReferences(target.fragments, sites);
+  const localLibrary = references.find((reference) => reference.what !== 'artifact file');
+  findInternetReach(target.fragments, sites, localLibrary, {
+    internal: options.internalHosts,
+    findings,
+    bundlePath: location.bundlePath,
+    checkoutPath: location.checkoutPath,
+  });
+
+  const artifacts = resolveLocalFiles(references, folders, findings);
+  if (options.checksums !== undefined) {
+    const manifest = {
+      absolutePath: path.join(location.checkoutPath, options.checksums),
+      repositoryPath: options.checksums,
+    };
+    checkManifest(manifest, location.checkoutPath, location.relativePath, artifacts, findings);
+  }
+  return { target, artifacts };
+}
+
+/**
+ * The whole pre-flight: the bundle, then the image. `readCliVersion` runs the image's
+ * `databricks --version` (no network, no credentials); it is called only when the answer
+ * matters: a databricks_cli_version constraint, or an engine that only the version decides.
+ */
+export async function runPreflight(
+  location: BundleLocation,
+  reference: ImageReference,
+  image: LocalImage,
+  options: PreflightOptions,
+  readCliVersion: () => Promise<string | undefined>,
+): Promise<PreflightReport> {
+  const findings = new FindingList(location.relativePath);
+  const { target, artifacts } = checkBundle(location, options, findings);
+  checkImage(reference, image, runnerArchitecture(), findings);
+
+  let cliVersion: string | undefined;
+  let engine: EngineDecision | undefined;
+  if (target !== undefined) {
+    const constraint = effectiveSetting(target, ['bundle', 'databricks_cli_version']);
+    let decision = decideEngine(target, options.engine, image, undefined, findings);
+    const engineNeedsVersion = decision.engine === undefined && !imageHasOfflineTerraform(image);
+    if (constraint !== undefined || engineNeedsVersion) {
+      cliVersion = await readCliVersion();
+      if (cliVersion === undefined) {
+        findings.add(
+          'cli-version-unknown',
+          'stop',
+          "The image's `databricks --version` output was not understood, so the bundle's " +
+            'CLI version constraint or deployment engine cannot be checked. Check that the ' +
+            "image's entrypoint is the Databricks CLI.",
+        );
+      }
+    }
+    if (decision.engine === undefined && cliVersion !== undefined) {
+      decision = decideEngine(target, options.engine, image, cliVersion, new FindingList('.'));
+    }
+    engine = decision;
+    checkTerraformOffline(decision, image, findings);
+    if (constraint !== undefined && cliVersion !== undefined) {
+      checkConstraint(constraint, cliVersion, findings);
+    }
+  }
+
+  const reported = applyPolicy(findings.items, options.policy);
+  return {
+    policy: options.policy,
+    findings: reported,
+    artifacts,
+    cliVersion,
+    engine,
+    passed: !reported.some((finding) => finding.level === 'error'),
+  };
+}
+
+function checkConstraint(
+  setting: NonNullable<ReturnType<typeof effectiveSetting>>,
+  cliVersion: string,
+  findings: FindingList,
+): void {
+  const where = { file: setting.fragment.file.relativePath, line: settingLine(setting) };
+  const result = checkCliVersionConstraint(String(setting.value), cliVersion);
+  if (result.outcome === 'satisfied') return;
+  const kind = result.outcome === 'warning' ? 'advice' : 'stop';
+  findings.add(
+    'cli-version',
+    kind,
+    `${result.message}. The image's CLI is ${cliVersion}; use an image whose CLI satisfies ` +
+      'bundle.databricks_cli_version, or change the constraint.',
+    where,
+  );
+}
