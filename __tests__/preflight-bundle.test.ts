@@ -482,6 +482,17 @@ const REVIEWED: Record<string, Case> = {
       'direct-url bundle/databricks.yml:17',
     ],
   },
+  "an app's requirements.txt is read as pip reads it": {
+    files: {
+      'databricks.yml':
+        'resources:\n  apps:\n    a:\n      source_code_path: ./app\n' +
+        '    b:\n      source_code_path: ./no-requirements\n' +
+        TARGETS,
+      'app/requirements.txt': 'streamlit==1.40\n',
+      'no-requirements/app.py': '',
+    },
+    findings: ['package-name bundle/app/requirements.txt:1'],
+  },
   'an http workspace host stops, even naming the same workspace': {
     files: { 'databricks.yml': `workspace:\n  host: http://a.example\n${TARGETS}` },
     options: { workspaceHost: 'https://a.example' },

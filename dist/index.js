@@ -6961,10 +6961,15 @@ function checkDependencyList(entries, fragment, listPath, context) {
     const folder = external_node_path_default().posix.dirname(fragment.file.relativePath);
     checkPipLines(lines, folder, 'environment dependency', context, new Set(), 0, false);
 }
-/** A `requirements:` library: the file is read here when it is in the checkout. */
-function checkRequirementsLibrary(value, fragment, configPath, context) {
+/**
+ * A `requirements:` library (or an app's requirements.txt, which may be absent): the file is
+ * read here when it is in the checkout.
+ */
+function checkRequirementsLibrary(value, fragment, configPath, context, optional = false) {
     const where = at(fragment, configPath);
     const folder = external_node_path_default().posix.dirname(fragment.file.relativePath);
+    if (optional && !(0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().resolve(context.bundlePath, folder, value)))
+        return;
     const item = { kind: 'nested', flag: 'requirements:', path: value };
     checkNested(item, folder, where, context, new Set(), 0, false);
 }
@@ -7092,6 +7097,7 @@ function findInternetReach(fragments, sites, localLibrary, context) {
     for (const fragment of fragments) {
         checkArtifacts(fragment, context);
         checkHooks(fragment, context);
+        checkAppRequirements(fragment, context);
     }
     checkImplicitWheelBuild(fragments, localLibrary, context);
     for (const site of sites)
@@ -7148,6 +7154,21 @@ function checkHooks(fragment, { findings }) {
     if (isSet(experimental['python_wheel_wrapper'])) {
         findings.add('wheel-wrapper', 'policy', 'experimental.python_wheel_wrapper installs wheels with %pip on the cluster, which ' +
             "fetches the wheels' own dependencies from the default package index.", at(fragment, [...fragment.base, 'experimental', 'python_wheel_wrapper']));
+    }
+}
+/** A Databricks app installs its requirements.txt with pip when it starts. */
+function checkAppRequirements(fragment, context) {
+    const resources = fragment.value['resources'];
+    const apps = isMapping(resources) ? resources['apps'] : undefined;
+    if (!isMapping(apps))
+        return;
+    for (const [name, app] of Object.entries(apps)) {
+        const source = stringAt(isMapping(app) ? app['source_code_path'] : undefined);
+        if (source === undefined || isInterpolated(source))
+            continue;
+        const configPath = [...fragment.base, 'resources', 'apps', name, 'source_code_path'];
+        const requirements = external_node_path_default().posix.join(source, 'requirements.txt');
+        checkRequirementsLibrary(requirements, fragment, configPath, context, true);
     }
 }
 /**

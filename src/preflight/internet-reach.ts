@@ -39,6 +39,7 @@ export function findInternetReach(
   for (const fragment of fragments) {
     checkArtifacts(fragment, context);
     checkHooks(fragment, context);
+    checkAppRequirements(fragment, context);
   }
   checkImplicitWheelBuild(fragments, localLibrary, context);
   for (const site of sites) checkSite(site, context);
@@ -124,6 +125,20 @@ function checkHooks(fragment: Fragment, { findings }: ReachContext): void {
         "fetches the wheels' own dependencies from the default package index.",
       at(fragment, [...fragment.base, 'experimental', 'python_wheel_wrapper']),
     );
+  }
+}
+
+/** A Databricks app installs its requirements.txt with pip when it starts. */
+function checkAppRequirements(fragment: Fragment, context: ReachContext): void {
+  const resources = fragment.value['resources'];
+  const apps = isMapping(resources) ? resources['apps'] : undefined;
+  if (!isMapping(apps)) return;
+  for (const [name, app] of Object.entries(apps)) {
+    const source = stringAt(isMapping(app) ? app['source_code_path'] : undefined);
+    if (source === undefined || isInterpolated(source)) continue;
+    const configPath = [...fragment.base, 'resources', 'apps', name, 'source_code_path'];
+    const requirements = path.posix.join(source, 'requirements.txt');
+    checkRequirementsLibrary(requirements, fragment, configPath, context, true);
   }
 }
 

@@ -1,4 +1,4 @@
-import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 import type { ConfigPath } from './config-file.js';
@@ -31,15 +31,20 @@ export function checkDependencyList(
   checkPipLines(lines, folder, 'environment dependency', context, new Set(), 0, false);
 }
 
-/** A `requirements:` library: the file is read here when it is in the checkout. */
+/**
+ * A `requirements:` library (or an app's requirements.txt, which may be absent): the file is
+ * read here when it is in the checkout.
+ */
 export function checkRequirementsLibrary(
   value: string,
   fragment: Fragment,
   configPath: ConfigPath,
   context: ReachContext,
+  optional = false,
 ): void {
   const where = at(fragment, configPath);
   const folder = path.posix.dirname(fragment.file.relativePath);
+  if (optional && !existsSync(path.resolve(context.bundlePath, folder, value))) return;
   const item: PipItem = { kind: 'nested', flag: 'requirements:', path: value };
   checkNested(item, folder, where, context, new Set(), 0, false);
 }
