@@ -404,6 +404,29 @@ describe('cancellation', () => {
     },
   );
 
+  // The docker client creates its container a moment after it starts; a cancel in between
+  // must neither leave the container (holding the token) behind nor claim it was removed.
+  test.each([1, 2, 3])('SIGTERM as a phase starts leaves no container (attempt %i)', async () => {
+    copyExample('plain-job', currentRunner(), 'b');
+    const action = startBuiltAction(
+      runnerEnvironment(currentRunner(), {
+        image: standInImage(),
+        target: 'dev',
+        'working-directory': 'b',
+        host: HOST,
+        token: TOKEN,
+      }),
+    );
+    await action.waitForOutput('::stop-commands::');
+    action.child.kill('SIGTERM');
+    const result = await action.finished;
+
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout).toMatch(/::error::The step was cancelled \(SIGTERM\)/);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(await actionContainers()).toEqual([]);
+  });
+
   test('a container that cannot be removed is named, with the command to remove it', async () => {
     copyExample('plain-job', currentRunner(), 'b');
     // A docker client whose `rm` fails, standing in for an engine too busy to answer in time.

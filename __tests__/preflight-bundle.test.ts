@@ -509,6 +509,104 @@ const REVIEWED: Record<string, Case> = {
     options: { internalHosts: InternalHosts.parse('h') },
     findings: ['git-source bundle/databricks.yml:4', 'package-index bundle/databricks.yml:8'],
   },
+  "pip's abbreviated and attached options": {
+    files: {
+      'databricks.yml': job(
+        '      tasks:\n        - libraries:\n            - requirements: ./r.txt\n',
+      ),
+      'r.txt':
+        '--index-url https://pypi.bank.internal/simple\n--index=https://pypi.org/simple\n' +
+        '-fhttps://links.example/wheels\n-egit+https://github.com/o/r.git\n-rmore.txt\n',
+      'more.txt': '--extra=https://pypi.org/simple\n',
+    },
+    options: { internalHosts: InternalHosts.parse('.bank.internal') },
+    findings: [
+      'package-index bundle/r.txt:2',
+      'package-index bundle/r.txt:3',
+      'direct-url bundle/r.txt:4',
+      'package-index bundle/more.txt:1',
+    ],
+  },
+  'a pypi package that is itself a URL ignores the internal repo': {
+    files: {
+      'databricks.yml': job(
+        '      tasks:\n        - libraries:\n            - pypi:\n' +
+          '                package: git+https://github.com/psf/requests.git\n' +
+          '                repo: https://pypi.bank.internal/simple\n',
+      ),
+    },
+    options: { internalHosts: InternalHosts.parse('.bank.internal') },
+    findings: ['direct-url bundle/databricks.yml:6'],
+  },
+  'a host written out before a ${...} is still checked': {
+    files: {
+      'databricks.yml': job(
+        '      git_source: {git_url: "https://github.com/${var.org}/x.git"}\n' +
+          '      tasks:\n        - new_cluster:\n' +
+          '            docker_image: {url: "docker.io/library/python:${var.tag}"}\n' +
+          '          libraries:\n' +
+          '            - whl: "https://files.pythonhosted.org/${var.p}/x.whl"\n' +
+          '            - requirements: ./r.txt\n',
+      ),
+      'r.txt': 'git+https://github.com/psf/requests.git@${REF}\n',
+    },
+    findings: [
+      'git-source bundle/databricks.yml:4',
+      'docker-image bundle/databricks.yml:7',
+      'remote-library bundle/databricks.yml:9',
+      'direct-url bundle/r.txt:1',
+    ],
+  },
+  'long-form and nested variable references, and ones that cannot be resolved': {
+    files: {
+      'databricks.yml':
+        'variables:\n  libs:\n    type: complex\n    default: [{pypi: {package: requests}}]\n' +
+        '  cfg:\n    type: complex\n    default:\n      git: {git_url: "https://github.com/o/r"}\n' +
+        'resources:\n  jobs:\n    a:\n      git_source: ${var.cfg.git}\n      tasks:\n' +
+        '        - libraries: ${variables.libs.value}\n' +
+        '    b:\n      tasks:\n        - libraries: ${resources.jobs.a.tasks[0].libraries}\n' +
+        TARGETS,
+    },
+    findings: [
+      'pypi-library bundle/databricks.yml:4',
+      'git-source bundle/databricks.yml:8',
+      'unresolved-reference bundle/databricks.yml:17',
+    ],
+  },
+  'Spark: URL lists, --conf packages, and packages despite internal repositories': {
+    files: {
+      'databricks.yml': job(
+        '      tasks:\n        - new_cluster:\n            spark_conf:\n' +
+          '              spark.jars.packages: "g:a:1"\n' +
+          '              spark.jars.repositories: "https://maven.bank.internal/m2"\n' +
+          '              spark.archives: "https://x.example/env.tar.gz"\n' +
+          '              spark.files: "ftp://x.example/f.txt,/Volumes/a/b.txt"\n' +
+          '          spark_submit_task:\n            parameters:\n' +
+          '              - --jars\n              - https://repo1.maven.org/a.jar\n' +
+          '              - --conf\n              - spark.jars.packages=g:b:2\n',
+      ),
+    },
+    options: { internalHosts: InternalHosts.parse('.bank.internal') },
+    findings: [
+      'spark-packages bundle/databricks.yml:7',
+      'remote-library bundle/databricks.yml:9',
+      'remote-library bundle/databricks.yml:10',
+      'remote-library bundle/databricks.yml:13',
+      'spark-packages bundle/databricks.yml:15',
+    ],
+  },
+  'an app whose package manager would run': {
+    files: {
+      'databricks.yml': `resources:\n  apps:\n    a:\n      source_code_path: ./app\n${TARGETS}`,
+      'app/package.json': '{}',
+      'app/app.js': '',
+    },
+    findings: ['app-install bundle/databricks.yml:4'],
+  },
+  'a plain-http host stops without a host input too': {
+    files: { 'databricks.yml': `workspace:\n  host: http://a.example\n${TARGETS}` },
+    findings: ['host-mismatch bundle/databricks.yml:2'],
+  },
   'includes from outside the bundle folder get normalised paths': {
     files: { 'databricks.yml': `include: [../common/*.yml]\n${TARGETS}` },
     findings: [],
@@ -647,6 +745,28 @@ describe('checksum manifest', () => {
     ]);
   });
 
+  test('two names for one wheel are two uploads, as sha256sum lists them', () => {
+    const first = check(files);
+    const dist = path.join(first.fixture.location.bundlePath, 'dist');
+    fs.symlinkSync('sales-1.0-py3-none-any.whl', path.join(dist, 'sales-latest-py3-none-any.whl'));
+    const listing = execFileSync(
+      'sha256sum',
+      [
+        'dist/other-1.0-py3-none-any.whl',
+        'dist/sales-1.0-py3-none-any.whl',
+        'dist/sales-latest-py3-none-any.whl',
+      ],
+      {
+        cwd: first.fixture.location.bundlePath,
+        encoding: 'utf8',
+      },
+    );
+    const checksums = manifestFor(first.fixture, listing.trim().split('\n'));
+    const result = checkFixture(first.fixture, { checksums });
+    expect(result.findings).toEqual([]);
+    expect(result.artifacts).toHaveLength(3);
+  });
+
   test('a manifest that does not exist stops', () => {
     const result = check(files, { checksums: 'bundle/NOPE' });
     expect(result.findings).toEqual(['checksum-manifest']);
@@ -718,9 +838,10 @@ describe('inputs that could hang the step are not read', () => {
       execFileSync('mkfifo', [path.join(fixture.location.bundlePath, name)]);
     }
     const result = checkFixture(fixture, { checksums: 'bundle/SHA256SUMS' });
-    expect(result.findings).toEqual([
-      'requirements-unreadable bundle/databricks.yml:6',
+    expect(sorted(result.findings)).toEqual([
       'checksum-manifest',
+      'local-file-unreadable bundle/databricks.yml:6',
+      'requirements-unreadable bundle/databricks.yml:6',
     ]);
   });
 

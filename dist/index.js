@@ -134,6 +134,62 @@ function findConfigFile(bundlePath, workingDirectory) {
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./src/program.ts
+
+
+// Programs still running, so that a cancelled step can stop its docker clients first.
+const running = new Set();
+/**
+ * Kills every program this process started that is still running. A docker client killed
+ * before it sends its create request creates no container; one killed later leaves a container
+ * that the caller must remove.
+ */
+function killRunningPrograms() {
+    for (const child of running)
+        child.kill('SIGKILL');
+}
+/**
+ * Runs a program with an argument array, never through a shell, with no stdin (so it never
+ * waits for input), and resolves with its exit code and output. It rejects only when the
+ * program cannot be started at all, e.g. when it is not on PATH.
+ */
+function runProgram(file, args, options) {
+    return new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_namespaceObject.spawn)(file, [...args], {
+            env: options.env,
+            shell: false,
+            stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        running.add(child);
+        const stdout = [];
+        const stderr = [];
+        child.stdout.on('data', (chunk) => {
+            stdout.push(chunk);
+            options.onStdout?.(chunk);
+        });
+        child.stderr.on('data', (chunk) => {
+            stderr.push(chunk);
+            options.onStderr?.(chunk);
+        });
+        child.on('error', (error) => {
+            running.delete(child);
+            reject(new Error(`${file} could not be started: ${error.message}`));
+        });
+        child.on('close', (code, signal) => {
+            running.delete(child);
+            resolve({
+                // A child killed by a signal has no exit code; report it the way a shell would.
+                exitCode: code ?? 128 + signalNumber(signal),
+                stdout: Buffer.concat(stdout).toString('utf8'),
+                stderr: Buffer.concat(stderr).toString('utf8'),
+            });
+        });
+    });
+}
+function signalNumber(signal) {
+    return signal === null ? 0 : (external_node_os_namespaceObject.constants.signals[signal] ?? 0);
+}
+
 ;// CONCATENATED MODULE: ./src/workflow.ts
 /**
  * The runner's workflow-command and file-command protocol, the small part of it this action
@@ -248,9 +304,18 @@ function escapeProperty(text) {
 
 
 
+
+/** Blocks this thread; the cancellation handler must finish before the process exits. */
+function sleep(ms) {
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 // `docker rm --force` kills the container at once; the limit is for an engine that hangs.
 const REMOVE_TIMEOUT_MS = 30_000;
+// A create request already sent by the killed client can still land after a first removal,
+// so absence is confirmed twice, this far apart, within the overall deadline.
+const CONFIRM_GAP_MS = 750;
+const REMOVE_DEADLINE_MS = 10_000;
 /**
  * What a cancelled job must not leave behind. The runner cancels a step with SIGINT, then
  * SIGTERM; the docker client this process started would keep its container running after this
@@ -281,6 +346,8 @@ class CancellationGuard {
         this.running = undefined;
     }
     cancel(signal) {
+        // First stop the docker client, so that it cannot create the container after the check.
+        killRunningPrograms();
         const running = this.running;
         const removed = running === undefined || this.removeContainer(running.container);
         // A container that is still running still uses the home folder; it is left in place then.
@@ -293,13 +360,40 @@ class CancellationGuard {
         setFailed(cancellationMessage(signal, running, removed));
         process.exit(1);
     }
+    /**
+     * Removes the container and confirms it is gone: `docker rm --force` also succeeds for a
+     * container that does not exist yet, so success alone proves nothing.
+     */
     removeContainer(container) {
-        const result = (0,external_node_child_process_namespaceObject.spawnSync)('docker', ['rm', '--force', container], {
+        const deadline = Date.now() + REMOVE_DEADLINE_MS;
+        let confirmedOnce = false;
+        while (Date.now() < deadline) {
+            this.docker(['rm', '--force', container]);
+            const exists = this.docker(['container', 'inspect', '--format', '{{.Id}}', container]);
+            if (exists === undefined)
+                return false; // the engine does not answer: cannot confirm
+            if (!exists) {
+                if (confirmedOnce)
+                    return true;
+                confirmedOnce = true;
+            }
+            else {
+                confirmedOnce = false;
+            }
+            sleep(CONFIRM_GAP_MS);
+        }
+        return false;
+    }
+    /** Runs a docker command; true when it succeeded, false when it failed, undefined on hang. */
+    docker(args) {
+        const result = (0,external_node_child_process_namespaceObject.spawnSync)('docker', args, {
             env: this.clientEnv,
             stdio: 'ignore',
             timeout: REMOVE_TIMEOUT_MS,
         });
-        return result.error === undefined && result.status === 0;
+        if (result.error !== undefined)
+            return undefined;
+        return result.status === 0;
     }
 }
 function cancellationMessage(signal, running, removed) {
@@ -481,44 +575,6 @@ function dockerClientEnvironment(runnerEnv) {
     if (configDir !== undefined)
         env['DOCKER_CONFIG'] = configDir;
     return env;
-}
-
-;// CONCATENATED MODULE: ./src/program.ts
-
-
-/**
- * Runs a program with an argument array, never through a shell, with no stdin (so it never
- * waits for input), and resolves with its exit code and output. It rejects only when the
- * program cannot be started at all, e.g. when it is not on PATH.
- */
-function runProgram(file, args, options) {
-    return new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_namespaceObject.spawn)(file, [...args], {
-            env: options.env,
-            shell: false,
-            stdio: ['ignore', 'pipe', 'pipe'],
-        });
-        const stdout = [];
-        const stderr = [];
-        child.stdout.on('data', (chunk) => {
-            stdout.push(chunk);
-            options.onStdout?.(chunk);
-        });
-        child.stderr.on('data', (chunk) => {
-            stderr.push(chunk);
-            options.onStderr?.(chunk);
-        });
-        child.on('error', (error) => reject(new Error(`${file} could not be started: ${error.message}`)));
-        child.on('close', (code, signal) => resolve({
-            // A child killed by a signal has no exit code; report it the way a shell would.
-            exitCode: code ?? 128 + signalNumber(signal),
-            stdout: Buffer.concat(stdout).toString('utf8'),
-            stderr: Buffer.concat(stderr).toString('utf8'),
-        }));
-    });
-}
-function signalNumber(signal) {
-    return signal === null ? 0 : (external_node_os_namespaceObject.constants.signals[signal] ?? 0);
 }
 
 ;// CONCATENATED MODULE: ./src/engine.ts
@@ -1135,6 +1191,7 @@ function applyPolicy(findings, policy) {
     }
     return reported;
 }
+const MAX_MESSAGE = 1_000;
 /** Collects findings with the file path made relative to the repository root. */
 class FindingList {
     bundlePrefix;
@@ -1150,7 +1207,12 @@ class FindingList {
     }
     /** Adds a finding located in a file given relative to the repository root. */
     addAt(rule, kind, message, where) {
-        const finding = { rule, kind, message };
+        // A message quotes values from the bundle, which may be huge; the step summary and the
+        // outputs have size limits.
+        const text = message.length > MAX_MESSAGE
+            ? `${message.slice(0, MAX_MESSAGE - 15)}... (shortened)`
+            : message;
+        const finding = { rule, kind, message: text };
         if (where === undefined) {
             this.items.push(finding);
         }
@@ -1528,9 +1590,11 @@ function locate(finding) {
         return '';
     return finding.line === undefined ? `${finding.file}: ` : `${finding.file}:${finding.line}: `;
 }
+// A job's outputs share a size limit of about 1 MB; the log and annotations have them all.
+const MAX_FINDINGS_OUTPUT = 1_000;
 /** The findings as the `findings` output: one JSON object each, in the order found. */
 function findingsJson(report) {
-    return JSON.stringify(report.findings.map((finding) => ({
+    return JSON.stringify(report.findings.slice(0, MAX_FINDINGS_OUTPUT).map((finding) => ({
         rule: finding.rule,
         level: finding.level,
         kind: finding.kind,
@@ -6845,17 +6909,11 @@ function pipItems(line) {
         // An option ends the requirement before it (`requests --hash=sha256:...`).
         if (requirement.length > 0)
             items.push(requirementItem(requirement.splice(0).join(' ')));
-        const equals = token.indexOf('=');
-        const name = equals > 0 ? token.slice(0, equals) : token;
-        const takesValue = [
-            ...PIP_INDEX_OPTIONS,
-            ...PIP_NESTED_OPTIONS,
-            ...PIP_EDITABLE_OPTIONS,
-            ...PIP_VALUE_OPTIONS,
-        ].includes(name);
-        if (!takesValue)
+        const option = readOption(token);
+        if (option === undefined)
             continue;
-        const value = equals > 0 ? token.slice(equals + 1) : (tokens[++index] ?? '');
+        const { name } = option;
+        const value = option.value ?? tokens[++index] ?? '';
         if (PIP_INDEX_OPTIONS.includes(name))
             items.push({ kind: 'index', flag: name, url: value });
         if (PIP_NESTED_OPTIONS.includes(name))
@@ -6867,6 +6925,39 @@ function pipItems(line) {
         items.push(requirementItem(requirement.join(' ')));
     return items;
 }
+const PIP_OPTIONS_WITH_VALUES = [
+    ...PIP_INDEX_OPTIONS,
+    ...PIP_NESTED_OPTIONS,
+    ...PIP_EDITABLE_OPTIONS,
+    ...PIP_VALUE_OPTIONS,
+];
+const PIP_LONG_OPTIONS = PIP_OPTIONS_WITH_VALUES.filter((option) => option.startsWith('--'));
+/**
+ * An option that takes a value, by its full name, with the value when it is attached. pip's
+ * option parser takes any unambiguous prefix of a long option (`--index` for `--index-url`)
+ * and a short option's value written straight after it (`-ihttps://...`, `-rmore.txt`).
+ */
+function readOption(token) {
+    if (token.startsWith('--')) {
+        const equals = token.indexOf('=');
+        const written = equals > 0 ? token.slice(0, equals) : token;
+        const value = equals > 0 ? token.slice(equals + 1) : undefined;
+        if (PIP_LONG_OPTIONS.includes(written))
+            return { name: written, value };
+        // pip also knows long options this list does not; a prefix of one of those is not ours.
+        const candidates = [...PIP_LONG_OPTIONS, ...OTHER_PIP_LONG_OPTIONS].filter((option) => option.startsWith(written));
+        const name = candidates.length === 1 ? candidates[0] : undefined;
+        return name !== undefined && PIP_LONG_OPTIONS.includes(name) ? { name, value } : undefined;
+    }
+    const short = token.slice(0, 2);
+    if (!PIP_OPTIONS_WITH_VALUES.includes(short))
+        return undefined;
+    const attached = token.slice(2).replace(/^=/, '');
+    return { name: short, value: attached === '' ? undefined : attached };
+}
+// pip's other requirements-file long options, so that a prefix shared with one of them is
+// ambiguous, as pip finds it (e.g. `--no` could be --no-binary or --no-index).
+const OTHER_PIP_LONG_OPTIONS = ['--no-index', '--prefer-binary', '--require-hashes', '--pre'];
 function requirementItem(text) {
     const spec = (text.split(';')[0] ?? '').trim();
     if (VCS_OR_URL.test(spec)) {
@@ -6936,8 +7027,19 @@ const WORKSPACE_LOCATION = /^(?:\/|dbfs:\/|file:)/i;
  */
 function checkLocation(value, rule, what, where, context) {
     const text = value.trim();
-    if (isInterpolated(text) || WORKSPACE_LOCATION.test(text))
+    if (WORKSPACE_LOCATION.test(text))
         return;
+    if (isInterpolated(text)) {
+        // `https://github.com/${var.org}/x.git` still names its host; `${var.url}` names none.
+        const literal = /^[a-z][a-z0-9+.-]*:\/\/(?:[^/@${}]*@)?([^/:${}]+)(?=[/:]|$)/i.exec(text);
+        if (literal?.[1] === undefined)
+            return;
+        if (context.internal.includesHost(literal[1]))
+            return;
+        const place = `${literal[1]}, not an internal host`;
+        context.findings.add(rule, 'policy', `${what} ${place}; ${INTERNAL_HINT}.`, where);
+        return;
+    }
     const host = hostOfUrl(text);
     if (host !== undefined && context.internal.includesHost(host))
         return;
@@ -7169,6 +7271,22 @@ function checkAppRequirements(fragment, context) {
         const configPath = [...fragment.base, 'resources', 'apps', name, 'source_code_path'];
         const requirements = external_node_path_default().posix.join(source, 'requirements.txt');
         checkRequirementsLibrary(requirements, fragment, configPath, context, true);
+        checkAppManifests(source, fragment, configPath, context);
+    }
+}
+// Files that make the app platform run a package manager when the app is deployed or starts.
+const APP_INSTALLERS = {
+    'package.json': 'npm install',
+    'pyproject.toml': 'uv sync / pip install',
+};
+function checkAppManifests(source, fragment, configPath, context) {
+    const folder = external_node_path_default().resolve(context.bundlePath, external_node_path_default().dirname(fragment.file.relativePath), source);
+    for (const [manifest, installer] of Object.entries(APP_INSTALLERS)) {
+        if (!(0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(folder, manifest)))
+            continue;
+        context.findings.add('app-install', 'policy', `The app in ${source} has a ${manifest}, so the app platform runs ${installer} for it, ` +
+            'fetching from the public registries unless the workspace points them at internal ' +
+            'mirrors. Vendor the dependencies, or review and set policy: warn.', at(fragment, configPath));
     }
 }
 /**
@@ -7223,6 +7341,11 @@ function checkSite(site, context) {
             break;
         case 'java-dependencies':
             break;
+        case 'unresolved':
+            context.findings.add('unresolved-reference', 'policy', `${String(site.path[site.path.length - 1])} is set from ${String(value)}, which the ` +
+                'pre-flight cannot resolve, so what it fetches cannot be checked. Write the value ' +
+                'in the bundle, or use a complex variable with a default.', where);
+            break;
     }
 }
 const PACKAGE_LIBRARIES = {
@@ -7240,8 +7363,8 @@ function checkLibrary(site, context) {
         const where = at(site.fragment, [...site.path, kind]);
         const label = stringAt(isMapping(spec) ? spec[name] : undefined) ?? '(unnamed)';
         const repo = stringAt(isMapping(spec) ? spec['repo'] : undefined);
-        // "pkg @ https://..." ignores the repo: pip fetches that URL whatever the index.
-        const direct = /@\s*([a-z][a-z0-9+.-]*:\/\/\S+)/i.exec(label);
+        // "pkg @ https://..." or a bare (VCS) URL ignores the repo: pip fetches that URL.
+        const direct = /(?:^|@)\s*(?:[a-z][a-z0-9.-]*\+)?([a-z][a-z0-9+.-]*:\/\/\S+)/i.exec(label);
         if (direct?.[1] !== undefined) {
             checkLocation(direct[1], 'direct-url', `${kind} library ${label} is fetched from`, where, context);
             continue;
@@ -7267,58 +7390,67 @@ function checkLibrary(site, context) {
     }
 }
 function checkDockerImage(url, where, context) {
-    if (isInterpolated(url))
-        return;
     const registry = registryOfImage(url);
+    if (isInterpolated(registry))
+        return; // `${var.registry}/x:1`: the host itself is unknown
     if (context.internal.includesHost(registry))
         return;
     context.findings.add('docker-image', 'policy', `The container image ${url} is pulled from ${registry} when the cluster starts; ` +
         `${INTERNAL_HINT}.`, where);
 }
-/** Spark resolves `spark.jars.packages` from Maven Central, and fetches `spark.jars` URLs. */
+// Spark's package resolution always tries its default chain (Maven Central, spark-packages)
+// besides any spark.jars.repositories; only an ivy settings file replaces that chain.
+const SPARK_PACKAGES_HINT = 'Spark resolves packages through Maven Central and spark-packages even with extra ' +
+    'repositories. Ship the JARs as vetted files, or set spark.jars.ivySettings to an ivy ' +
+    'settings file that names only internal mirrors (and review it).';
+const SPARK_URL_LISTS = ['spark.jars', 'spark.files', 'spark.submit.pyFiles', 'spark.archives'];
+/** Spark resolves `spark.jars.packages` at start-up, and fetches the URL lists. */
 function checkSparkConf(site, context) {
     if (!isMapping(site.value))
         return;
     const conf = site.value;
     const packages = stringAt(conf['spark.jars.packages']);
-    const repositories = stringAt(conf['spark.jars.repositories']) ?? '';
-    const internalRepos = repositories !== '' &&
-        repositories.split(',').every((repo) => context.internal.includesUrl(repo.trim()));
-    if (packages !== undefined && packages.trim() !== '' && !internalRepos) {
-        context.findings.add('spark-packages', 'policy', `spark.jars.packages (${packages}) makes Spark download the packages from Maven Central ` +
-            'when the cluster starts. Set spark.jars.repositories to internal mirrors, or ship ' +
-            'the JARs as vetted files.', at(site.fragment, [...site.path, 'spark.jars.packages']));
+    if (packages !== undefined &&
+        packages.trim() !== '' &&
+        conf['spark.jars.ivySettings'] === undefined) {
+        context.findings.add('spark-packages', 'policy', `spark.jars.packages (${packages}) makes Spark download packages when the cluster ` +
+            `starts. ${SPARK_PACKAGES_HINT}`, at(site.fragment, [...site.path, 'spark.jars.packages']));
     }
-    for (const key of ['spark.jars', 'spark.files', 'spark.submit.pyFiles']) {
+    for (const key of SPARK_URL_LISTS) {
         const list = stringAt(conf[key]);
         if (list === undefined)
             continue;
-        for (const entry of list.split(',').filter((part) => isWebUrl(part))) {
+        for (const entry of list.split(',').filter((part) => isFetchedUrl(part))) {
             const where = at(site.fragment, [...site.path, key]);
             checkLocation(entry, 'remote-library', `${key} downloads ${entry.trim()} from`, where, context);
         }
     }
 }
-/** `spark_submit_task.parameters` with `--packages` resolves from Maven Central. */
+const SPARK_SUBMIT_URL_OPTIONS = ['--jars', '--py-files', '--files', '--archives'];
+/** `spark_submit_task.parameters`: --packages, URL lists, and --conf spark.jars.packages. */
 function checkSparkSubmit(parameters, site, context) {
-    const index = parameters.findIndex((parameter) => typeof parameter === 'string' && /^--packages(=|$)/.test(parameter));
-    if (index < 0)
-        return;
-    const hasRepositories = parameters.some((parameter) => typeof parameter === 'string' && parameter.startsWith('--repositories'));
-    if (hasRepositories) {
-        for (const [offset, parameter] of parameters.entries()) {
-            if (typeof parameter !== 'string' || !parameter.startsWith('--repositories'))
-                continue;
-            const value = parameter.includes('=') ? parameter.split('=')[1] : parameters[offset + 1];
-            const where = at(site.fragment, [...site.path, offset]);
-            for (const repository of String(value ?? '').split(',')) {
-                checkLocation(repository, 'spark-packages', '--repositories fetches from', where, context);
+    parameters.forEach((parameter, index) => {
+        if (typeof parameter !== 'string')
+            return;
+        const [option, attached] = parameter.split(/=(.*)/s);
+        const next = parameters[index + 1];
+        const value = attached ?? (typeof next === 'string' ? next : '');
+        const where = at(site.fragment, [...site.path, index]);
+        const confPackages = option === '--conf' && /^spark\.jars\.packages=/.test(value);
+        if (option === '--packages' || confPackages) {
+            context.findings.add('spark-packages', 'policy', `spark_submit_task ${parameter} makes spark-submit download packages. ` +
+                SPARK_PACKAGES_HINT, where);
+        }
+        if (option !== undefined && SPARK_SUBMIT_URL_OPTIONS.includes(option)) {
+            for (const entry of value.split(',').filter((part) => isFetchedUrl(part))) {
+                checkLocation(entry, 'remote-library', `spark_submit_task ${option} downloads ${entry} from`, where, context);
             }
         }
-        return;
-    }
-    context.findings.add('spark-packages', 'policy', 'spark_submit_task --packages makes spark-submit download the packages from Maven ' +
-        'Central. Pass internal mirrors with --repositories, or ship the JARs as vetted files.', at(site.fragment, [...site.path, index]));
+    });
+}
+/** A URL that is fetched over the network: http(s) and ftp (not workspace or cloud storage). */
+function isFetchedUrl(value) {
+    return /^\s*(https?|ftp):\/\//i.test(value);
 }
 /** Whether a setting is on, as the CLI's lenient booleans and non-empty values count. */
 function isSet(value) {
@@ -7421,20 +7553,28 @@ function resolveLocalFiles(references, folders, findings) {
     // Many tasks name the same glob (every job's ../dist/*.whl): expand each one once.
     const globs = new Map();
     for (const reference of references) {
-        for (const real of matchReference(reference, folders, findings, globs)) {
-            if (artifacts.has(real))
+        for (const { name, real } of matchReference(reference, folders, findings, globs)) {
+            // Keyed by the name the CLI uploads: two links to one file are two uploads.
+            const lexical = external_node_path_default().resolve(folders.bundlePath, name);
+            const repositoryPath = external_node_path_default().relative(folders.checkoutPath, lexical).split((external_node_path_default()).sep).join('/');
+            if (artifacts.has(repositoryPath))
                 continue;
-            const repositoryPath = external_node_path_default().relative(folders.checkoutPath, real).split((external_node_path_default()).sep).join('/');
             const artifact = describeFile(real, repositoryPath);
-            if (artifact === 'not a file')
+            if (artifact === 'folder')
+                continue; // `-e ./package` names a project folder
+            if (artifact === 'not a file') {
+                const file = reference.fragment.file;
+                findings.add('local-file-unreadable', 'stop', `${repositoryPath} (the ${reference.what} ${reference.pattern}) is not a regular ` +
+                    'file, so it is neither hashed nor deployed. Replace it with the file.', { file: file.relativePath, line: file.lineOf(reference.path) });
                 continue;
+            }
             if (artifact === 'unreadable') {
                 const file = reference.fragment.file;
                 findings.add('local-file-unreadable', 'stop', `${repositoryPath} (the ${reference.what} ${reference.pattern}) cannot be read by ` +
                     "the runner's user, so it cannot be hashed or deployed. Fix its permissions.", { file: file.relativePath, line: file.lineOf(reference.path) });
                 continue;
             }
-            artifacts.set(real, artifact);
+            artifacts.set(repositoryPath, artifact);
         }
     }
     return [...artifacts.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -7469,7 +7609,7 @@ function matchReference(reference, folders, findings, globs) {
             continue;
         }
         if (isInside(folders.checkoutPath, real)) {
-            inside.push(real);
+            inside.push({ name: match, real });
             continue;
         }
         findings.add('outside-checkout', 'stop', `The ${reference.what} ${match} resolves to ${real}, outside the repository checkout ` +
@@ -7502,6 +7642,8 @@ function realPath(file) {
 function describeFile(real, repositoryPath) {
     try {
         const stats = (0,external_node_fs_namespaceObject.statSync)(real);
+        if (stats.isDirectory())
+            return 'folder';
         if (!stats.isFile())
             return 'not a file';
         return { path: repositoryPath, bytes: stats.size, sha256: sha256File(real) };
@@ -7534,7 +7676,19 @@ function sha256File(file) {
 
 // A complex variable may hold a whole libraries list or cluster; one may name another.
 const MAX_VARIABLE_DEPTH = 5;
-const WHOLE_VARIABLE = /^\$\{var\.([\p{L}\p{N}_-]+)\}$/u;
+// Keys whose whole value, when it is a reference the pre-flight cannot resolve, hides what the
+// deployment fetches.
+const STRUCTURAL_KEYS = [
+    'libraries',
+    'git_source',
+    'git_repository',
+    'docker_image',
+    'init_scripts',
+    'dependencies',
+    'environments',
+    'new_cluster',
+    'spark_conf',
+];
 /**
  * Finds every site under `resources` by key name rather than by resource shape, so libraries
  * inside for_each tasks, job clusters and pipeline clusters are found the same way as those on
@@ -7583,15 +7737,47 @@ class SiteWalker {
             this.walk(here.value, here.path, here.fragment, environment, depth);
         }
     }
+    /**
+     * `${var.name}`, `${var.name.key[0]}` or `${variables.name.value...}` as a whole value: the
+     * variable's value for the target, followed down the keys, with where it is written.
+     */
     resolve(value, depth) {
         if (typeof value !== 'string' || depth >= MAX_VARIABLE_DEPTH)
             return undefined;
-        const name = WHOLE_VARIABLE.exec(value.trim())?.[1];
-        return name === undefined ? undefined : this.resolveVariable(name);
+        const inner = /^\$\{([^${}]+)\}$/.exec(value.trim())?.[1];
+        if (inner === undefined)
+            return undefined;
+        const parts = inner.split(/\.|\[(\d+)\]/).filter((part) => part !== undefined && part !== '');
+        const [root, name, ...rest] = parts;
+        if (name === undefined)
+            return undefined;
+        const keys = root === 'var'
+            ? rest
+            : root === 'variables' && rest[0] === 'value'
+                ? rest.slice(1)
+                : undefined;
+        if (keys === undefined)
+            return undefined;
+        const found = this.resolveVariable(name);
+        if (found === undefined)
+            return undefined;
+        let current = found.value;
+        const path = [...found.path];
+        for (const key of keys) {
+            const index = /^\d+$/.test(key) && Array.isArray(current) ? Number(key) : key;
+            current =
+                isMapping(current) || Array.isArray(current) ? current[index] : undefined;
+            path.push(index);
+        }
+        return current === undefined ? undefined : { value: current, path, fragment: found.fragment };
     }
     /** Records `key: value` as a site when it is one; true when it was. */
     addSite(key, here, inEnv) {
         const { value, path, fragment } = here;
+        if (STRUCTURAL_KEYS.includes(key) && typeof value === 'string' && value.includes('${')) {
+            this.sites.push({ type: 'unresolved', value, path, fragment });
+            return true;
+        }
         if (key === 'libraries' && Array.isArray(value)) {
             value.forEach((item, index) => {
                 const site = this.resolve(item, 0) ?? { value: item, path: [...path, index], fragment };
@@ -7646,7 +7832,7 @@ function siteType(key, value, inEnv) {
  */
 function checkWorkspaceHost(target, inputHost, findings) {
     const setting = effectiveSetting(target, ['workspace', 'host']);
-    if (setting === undefined || inputHost === undefined)
+    if (setting === undefined)
         return;
     const where = { file: setting.fragment.file.relativePath, line: settingLine(setting) };
     if (typeof setting.value !== 'string') {
@@ -7660,6 +7846,8 @@ function checkWorkspaceHost(target, inputHost, findings) {
             'would send the credentials unencrypted. Use the https URL of the workspace.', where);
         return;
     }
+    if (inputHost === undefined)
+        return;
     const yamlHost = normalizeHost(setting.value);
     if (yamlHost !== undefined && yamlHost === normalizeHost(inputHost))
         return;

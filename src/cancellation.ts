@@ -1,12 +1,22 @@
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 
+import { killRunningPrograms } from './program.js';
 import * as workflow from './workflow.js';
+
+/** Blocks this thread; the cancellation handler must finish before the process exits. */
+function sleep(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
 
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 // `docker rm --force` kills the container at once; the limit is for an engine that hangs.
 const REMOVE_TIMEOUT_MS = 30_000;
+// A create request already sent by the killed client can still land after a first removal,
+// so absence is confirmed twice, this far apart, within the overall deadline.
+const CONFIRM_GAP_MS = 750;
+const REMOVE_DEADLINE_MS = 10_000;
 
 /**
  * What a cancelled job must not leave behind. The runner cancels a step with SIGINT, then
@@ -40,6 +50,8 @@ export class CancellationGuard {
   }
 
   private cancel(signal: NodeJS.Signals): void {
+    // First stop the docker client, so that it cannot create the container after the check.
+    killRunningPrograms();
     const running = this.running;
     const removed = running === undefined || this.removeContainer(running.container);
 
@@ -54,13 +66,37 @@ export class CancellationGuard {
     process.exit(1);
   }
 
+  /**
+   * Removes the container and confirms it is gone: `docker rm --force` also succeeds for a
+   * container that does not exist yet, so success alone proves nothing.
+   */
   private removeContainer(container: string): boolean {
-    const result = spawnSync('docker', ['rm', '--force', container], {
+    const deadline = Date.now() + REMOVE_DEADLINE_MS;
+    let confirmedOnce = false;
+    while (Date.now() < deadline) {
+      this.docker(['rm', '--force', container]);
+      const exists = this.docker(['container', 'inspect', '--format', '{{.Id}}', container]);
+      if (exists === undefined) return false; // the engine does not answer: cannot confirm
+      if (!exists) {
+        if (confirmedOnce) return true;
+        confirmedOnce = true;
+      } else {
+        confirmedOnce = false;
+      }
+      sleep(CONFIRM_GAP_MS);
+    }
+    return false;
+  }
+
+  /** Runs a docker command; true when it succeeded, false when it failed, undefined on hang. */
+  private docker(args: string[]): boolean | undefined {
+    const result = spawnSync('docker', args, {
       env: this.clientEnv,
       stdio: 'ignore',
       timeout: REMOVE_TIMEOUT_MS,
     });
-    return result.error === undefined && result.status === 0;
+    if (result.error !== undefined) return undefined;
+    return result.status === 0;
   }
 }
 

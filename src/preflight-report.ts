@@ -50,10 +50,13 @@ export function locate(finding: ReportedFinding): string {
   return finding.line === undefined ? `${finding.file}: ` : `${finding.file}:${finding.line}: `;
 }
 
+// A job's outputs share a size limit of about 1 MB; the log and annotations have them all.
+const MAX_FINDINGS_OUTPUT = 1_000;
+
 /** The findings as the `findings` output: one JSON object each, in the order found. */
 export function findingsJson(report: PreflightReport): string {
   return JSON.stringify(
-    report.findings.map((finding) => ({
+    report.findings.slice(0, MAX_FINDINGS_OUTPUT).map((finding) => ({
       rule: finding.rule,
       level: finding.level,
       kind: finding.kind,

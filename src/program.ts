@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { constants } from 'node:os';
 
 export interface ProgramOptions {
@@ -12,6 +12,18 @@ export interface ProgramResult {
   readonly exitCode: number;
   readonly stdout: string;
   readonly stderr: string;
+}
+
+// Programs still running, so that a cancelled step can stop its docker clients first.
+const running = new Set<ChildProcess>();
+
+/**
+ * Kills every program this process started that is still running. A docker client killed
+ * before it sends its create request creates no container; one killed later leaves a container
+ * that the caller must remove.
+ */
+export function killRunningPrograms(): void {
+  for (const child of running) child.kill('SIGKILL');
 }
 
 /**
@@ -30,6 +42,7 @@ export function runProgram(
       shell: false,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    running.add(child);
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => {
@@ -40,17 +53,19 @@ export function runProgram(
       stderr.push(chunk);
       options.onStderr?.(chunk);
     });
-    child.on('error', (error) =>
-      reject(new Error(`${file} could not be started: ${error.message}`)),
-    );
-    child.on('close', (code, signal) =>
+    child.on('error', (error) => {
+      running.delete(child);
+      reject(new Error(`${file} could not be started: ${error.message}`));
+    });
+    child.on('close', (code, signal) => {
+      running.delete(child);
       resolve({
         // A child killed by a signal has no exit code; report it the way a shell would.
         exitCode: code ?? 128 + signalNumber(signal),
         stdout: Buffer.concat(stdout).toString('utf8'),
         stderr: Buffer.concat(stderr).toString('utf8'),
-      }),
-    );
+      });
+    });
   });
 }
 

@@ -142,16 +142,10 @@ export function pipItems(line: string): PipItem[] {
     // An option ends the requirement before it (`requests --hash=sha256:...`).
     if (requirement.length > 0) items.push(requirementItem(requirement.splice(0).join(' ')));
 
-    const equals = token.indexOf('=');
-    const name = equals > 0 ? token.slice(0, equals) : token;
-    const takesValue = [
-      ...PIP_INDEX_OPTIONS,
-      ...PIP_NESTED_OPTIONS,
-      ...PIP_EDITABLE_OPTIONS,
-      ...PIP_VALUE_OPTIONS,
-    ].includes(name);
-    if (!takesValue) continue;
-    const value = equals > 0 ? token.slice(equals + 1) : (tokens[++index] ?? '');
+    const option = readOption(token);
+    if (option === undefined) continue;
+    const { name } = option;
+    const value = option.value ?? tokens[++index] ?? '';
     if (PIP_INDEX_OPTIONS.includes(name)) items.push({ kind: 'index', flag: name, url: value });
     if (PIP_NESTED_OPTIONS.includes(name)) items.push({ kind: 'nested', flag: name, path: value });
     if (PIP_EDITABLE_OPTIONS.includes(name)) items.push(requirementItem(value));
@@ -159,6 +153,42 @@ export function pipItems(line: string): PipItem[] {
   if (requirement.length > 0) items.push(requirementItem(requirement.join(' ')));
   return items;
 }
+
+const PIP_OPTIONS_WITH_VALUES = [
+  ...PIP_INDEX_OPTIONS,
+  ...PIP_NESTED_OPTIONS,
+  ...PIP_EDITABLE_OPTIONS,
+  ...PIP_VALUE_OPTIONS,
+];
+const PIP_LONG_OPTIONS = PIP_OPTIONS_WITH_VALUES.filter((option) => option.startsWith('--'));
+
+/**
+ * An option that takes a value, by its full name, with the value when it is attached. pip's
+ * option parser takes any unambiguous prefix of a long option (`--index` for `--index-url`)
+ * and a short option's value written straight after it (`-ihttps://...`, `-rmore.txt`).
+ */
+function readOption(token: string): { name: string; value: string | undefined } | undefined {
+  if (token.startsWith('--')) {
+    const equals = token.indexOf('=');
+    const written = equals > 0 ? token.slice(0, equals) : token;
+    const value = equals > 0 ? token.slice(equals + 1) : undefined;
+    if (PIP_LONG_OPTIONS.includes(written)) return { name: written, value };
+    // pip also knows long options this list does not; a prefix of one of those is not ours.
+    const candidates = [...PIP_LONG_OPTIONS, ...OTHER_PIP_LONG_OPTIONS].filter((option) =>
+      option.startsWith(written),
+    );
+    const name = candidates.length === 1 ? candidates[0] : undefined;
+    return name !== undefined && PIP_LONG_OPTIONS.includes(name) ? { name, value } : undefined;
+  }
+  const short = token.slice(0, 2);
+  if (!PIP_OPTIONS_WITH_VALUES.includes(short)) return undefined;
+  const attached = token.slice(2).replace(/^=/, '');
+  return { name: short, value: attached === '' ? undefined : attached };
+}
+
+// pip's other requirements-file long options, so that a prefix shared with one of them is
+// ambiguous, as pip finds it (e.g. `--no` could be --no-binary or --no-index).
+const OTHER_PIP_LONG_OPTIONS = ['--no-index', '--prefer-binary', '--require-hashes', '--pre'];
 
 function requirementItem(text: string): PipItem {
   const spec = (text.split(';')[0] ?? '').trim();

@@ -48,6 +48,8 @@ export function applyPolicy(findings: readonly Finding[], policy: Policy): Repor
   return reported;
 }
 
+const MAX_MESSAGE = 1_000;
+
 interface Location {
   readonly file: string;
   readonly line?: number | undefined;
@@ -69,7 +71,13 @@ export class FindingList {
 
   /** Adds a finding located in a file given relative to the repository root. */
   addAt(rule: string, kind: FindingKind, message: string, where?: Location): void {
-    const finding: Finding = { rule, kind, message };
+    // A message quotes values from the bundle, which may be huge; the step summary and the
+    // outputs have size limits.
+    const text =
+      message.length > MAX_MESSAGE
+        ? `${message.slice(0, MAX_MESSAGE - 15)}... (shortened)`
+        : message;
+    const finding: Finding = { rule, kind, message: text };
     if (where === undefined) {
       this.items.push(finding);
     } else if (where.line === undefined) {

@@ -139,6 +139,33 @@ function checkAppRequirements(fragment: Fragment, context: ReachContext): void {
     const configPath = [...fragment.base, 'resources', 'apps', name, 'source_code_path'];
     const requirements = path.posix.join(source, 'requirements.txt');
     checkRequirementsLibrary(requirements, fragment, configPath, context, true);
+    checkAppManifests(source, fragment, configPath, context);
+  }
+}
+
+// Files that make the app platform run a package manager when the app is deployed or starts.
+const APP_INSTALLERS: Record<string, string> = {
+  'package.json': 'npm install',
+  'pyproject.toml': 'uv sync / pip install',
+};
+
+function checkAppManifests(
+  source: string,
+  fragment: Fragment,
+  configPath: ConfigPath,
+  context: ReachContext,
+): void {
+  const folder = path.resolve(context.bundlePath, path.dirname(fragment.file.relativePath), source);
+  for (const [manifest, installer] of Object.entries(APP_INSTALLERS)) {
+    if (!existsSync(path.join(folder, manifest))) continue;
+    context.findings.add(
+      'app-install',
+      'policy',
+      `The app in ${source} has a ${manifest}, so the app platform runs ${installer} for it, ` +
+        'fetching from the public registries unless the workspace points them at internal ' +
+        'mirrors. Vendor the dependencies, or review and set policy: warn.',
+      at(fragment, configPath),
+    );
   }
 }
 
@@ -205,6 +232,16 @@ function checkSite(site: Site, context: ReachContext): void {
       break;
     case 'java-dependencies':
       break;
+    case 'unresolved':
+      context.findings.add(
+        'unresolved-reference',
+        'policy',
+        `${String(site.path[site.path.length - 1])} is set from ${String(value)}, which the ` +
+          'pre-flight cannot resolve, so what it fetches cannot be checked. Write the value ' +
+          'in the bundle, or use a complex variable with a default.',
+        where,
+      );
+      break;
   }
 }
 
@@ -224,8 +261,8 @@ function checkLibrary(site: Site, context: ReachContext): void {
     const label = stringAt(isMapping(spec) ? spec[name] : undefined) ?? '(unnamed)';
     const repo = stringAt(isMapping(spec) ? spec['repo'] : undefined);
 
-    // "pkg @ https://..." ignores the repo: pip fetches that URL whatever the index.
-    const direct = /@\s*([a-z][a-z0-9+.-]*:\/\/\S+)/i.exec(label);
+    // "pkg @ https://..." or a bare (VCS) URL ignores the repo: pip fetches that URL.
+    const direct = /(?:^|@)\s*(?:[a-z][a-z0-9.-]*\+)?([a-z][a-z0-9+.-]*:\/\/\S+)/i.exec(label);
     if (direct?.[1] !== undefined) {
       checkLocation(
         direct[1],
@@ -271,8 +308,8 @@ function checkLibrary(site: Site, context: ReachContext): void {
 }
 
 function checkDockerImage(url: string, where: Where, context: ReachContext): void {
-  if (isInterpolated(url)) return;
   const registry = registryOfImage(url);
+  if (isInterpolated(registry)) return; // `${var.registry}/x:1`: the host itself is unknown
   if (context.internal.includesHost(registry)) return;
   context.findings.add(
     'docker-image',
@@ -283,29 +320,37 @@ function checkDockerImage(url: string, where: Where, context: ReachContext): voi
   );
 }
 
-/** Spark resolves `spark.jars.packages` from Maven Central, and fetches `spark.jars` URLs. */
+// Spark's package resolution always tries its default chain (Maven Central, spark-packages)
+// besides any spark.jars.repositories; only an ivy settings file replaces that chain.
+const SPARK_PACKAGES_HINT =
+  'Spark resolves packages through Maven Central and spark-packages even with extra ' +
+  'repositories. Ship the JARs as vetted files, or set spark.jars.ivySettings to an ivy ' +
+  'settings file that names only internal mirrors (and review it).';
+
+const SPARK_URL_LISTS = ['spark.jars', 'spark.files', 'spark.submit.pyFiles', 'spark.archives'];
+
+/** Spark resolves `spark.jars.packages` at start-up, and fetches the URL lists. */
 function checkSparkConf(site: Site, context: ReachContext): void {
   if (!isMapping(site.value)) return;
   const conf = site.value;
   const packages = stringAt(conf['spark.jars.packages']);
-  const repositories = stringAt(conf['spark.jars.repositories']) ?? '';
-  const internalRepos =
-    repositories !== '' &&
-    repositories.split(',').every((repo) => context.internal.includesUrl(repo.trim()));
-  if (packages !== undefined && packages.trim() !== '' && !internalRepos) {
+  if (
+    packages !== undefined &&
+    packages.trim() !== '' &&
+    conf['spark.jars.ivySettings'] === undefined
+  ) {
     context.findings.add(
       'spark-packages',
       'policy',
-      `spark.jars.packages (${packages}) makes Spark download the packages from Maven Central ` +
-        'when the cluster starts. Set spark.jars.repositories to internal mirrors, or ship ' +
-        'the JARs as vetted files.',
+      `spark.jars.packages (${packages}) makes Spark download packages when the cluster ` +
+        `starts. ${SPARK_PACKAGES_HINT}`,
       at(site.fragment, [...site.path, 'spark.jars.packages']),
     );
   }
-  for (const key of ['spark.jars', 'spark.files', 'spark.submit.pyFiles']) {
+  for (const key of SPARK_URL_LISTS) {
     const list = stringAt(conf[key]);
     if (list === undefined) continue;
-    for (const entry of list.split(',').filter((part) => isWebUrl(part))) {
+    for (const entry of list.split(',').filter((part) => isFetchedUrl(part))) {
       const where = at(site.fragment, [...site.path, key]);
       checkLocation(
         entry,
@@ -318,33 +363,43 @@ function checkSparkConf(site: Site, context: ReachContext): void {
   }
 }
 
-/** `spark_submit_task.parameters` with `--packages` resolves from Maven Central. */
+const SPARK_SUBMIT_URL_OPTIONS = ['--jars', '--py-files', '--files', '--archives'];
+
+/** `spark_submit_task.parameters`: --packages, URL lists, and --conf spark.jars.packages. */
 function checkSparkSubmit(parameters: unknown[], site: Site, context: ReachContext): void {
-  const index = parameters.findIndex(
-    (parameter) => typeof parameter === 'string' && /^--packages(=|$)/.test(parameter),
-  );
-  if (index < 0) return;
-  const hasRepositories = parameters.some(
-    (parameter) => typeof parameter === 'string' && parameter.startsWith('--repositories'),
-  );
-  if (hasRepositories) {
-    for (const [offset, parameter] of parameters.entries()) {
-      if (typeof parameter !== 'string' || !parameter.startsWith('--repositories')) continue;
-      const value = parameter.includes('=') ? parameter.split('=')[1] : parameters[offset + 1];
-      const where = at(site.fragment, [...site.path, offset]);
-      for (const repository of String(value ?? '').split(',')) {
-        checkLocation(repository, 'spark-packages', '--repositories fetches from', where, context);
+  parameters.forEach((parameter, index) => {
+    if (typeof parameter !== 'string') return;
+    const [option, attached] = parameter.split(/=(.*)/s);
+    const next = parameters[index + 1];
+    const value = attached ?? (typeof next === 'string' ? next : '');
+    const where = at(site.fragment, [...site.path, index]);
+    const confPackages = option === '--conf' && /^spark\.jars\.packages=/.test(value);
+    if (option === '--packages' || confPackages) {
+      context.findings.add(
+        'spark-packages',
+        'policy',
+        `spark_submit_task ${parameter} makes spark-submit download packages. ` +
+          SPARK_PACKAGES_HINT,
+        where,
+      );
+    }
+    if (option !== undefined && SPARK_SUBMIT_URL_OPTIONS.includes(option)) {
+      for (const entry of value.split(',').filter((part) => isFetchedUrl(part))) {
+        checkLocation(
+          entry,
+          'remote-library',
+          `spark_submit_task ${option} downloads ${entry} from`,
+          where,
+          context,
+        );
       }
     }
-    return;
-  }
-  context.findings.add(
-    'spark-packages',
-    'policy',
-    'spark_submit_task --packages makes spark-submit download the packages from Maven ' +
-      'Central. Pass internal mirrors with --repositories, or ship the JARs as vetted files.',
-    at(site.fragment, [...site.path, index]),
-  );
+  });
+}
+
+/** A URL that is fetched over the network: http(s) and ftp (not workspace or cloud storage). */
+function isFetchedUrl(value: string): boolean {
+  return /^\s*(https?|ftp):\/\//i.test(value);
 }
 
 /** Whether a setting is on, as the CLI's lenient booleans and non-empty values count. */

@@ -113,11 +113,24 @@ export function resolveLocalFiles(
   // Many tasks name the same glob (every job's ../dist/*.whl): expand each one once.
   const globs = new Map<string, GlobResult>();
   for (const reference of references) {
-    for (const real of matchReference(reference, folders, findings, globs)) {
-      if (artifacts.has(real)) continue;
-      const repositoryPath = path.relative(folders.checkoutPath, real).split(path.sep).join('/');
+    for (const { name, real } of matchReference(reference, folders, findings, globs)) {
+      // Keyed by the name the CLI uploads: two links to one file are two uploads.
+      const lexical = path.resolve(folders.bundlePath, name);
+      const repositoryPath = path.relative(folders.checkoutPath, lexical).split(path.sep).join('/');
+      if (artifacts.has(repositoryPath)) continue;
       const artifact = describeFile(real, repositoryPath);
-      if (artifact === 'not a file') continue;
+      if (artifact === 'folder') continue; // `-e ./package` names a project folder
+      if (artifact === 'not a file') {
+        const file = reference.fragment.file;
+        findings.add(
+          'local-file-unreadable',
+          'stop',
+          `${repositoryPath} (the ${reference.what} ${reference.pattern}) is not a regular ` +
+            'file, so it is neither hashed nor deployed. Replace it with the file.',
+          { file: file.relativePath, line: file.lineOf(reference.path) },
+        );
+        continue;
+      }
       if (artifact === 'unreadable') {
         const file = reference.fragment.file;
         findings.add(
@@ -129,7 +142,7 @@ export function resolveLocalFiles(
         );
         continue;
       }
-      artifacts.set(real, artifact);
+      artifacts.set(repositoryPath, artifact);
     }
   }
   return [...artifacts.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -145,7 +158,7 @@ function matchReference(
   folders: Folders,
   findings: FindingList,
   globs: Map<string, GlobResult>,
-): string[] {
+): { name: string; real: string }[] {
   const file = reference.fragment.file;
   const where = { file: file.relativePath, line: file.lineOf(reference.path) };
   const pattern = reference.pattern.trim().replace(/^["']+|["']+$/g, '');
@@ -180,7 +193,7 @@ function matchReference(
     return [];
   }
 
-  const inside: string[] = [];
+  const inside: { name: string; real: string }[] = [];
   for (const { name: match, real } of matches) {
     if (real === undefined) {
       findings.add(
@@ -192,7 +205,7 @@ function matchReference(
       continue;
     }
     if (isInside(folders.checkoutPath, real)) {
-      inside.push(real);
+      inside.push({ name: match, real });
       continue;
     }
     findings.add(
@@ -230,6 +243,7 @@ function realPath(file: string): string | undefined {
 function describeFile(real: string, repositoryPath: string) {
   try {
     const stats = statSync(real);
+    if (stats.isDirectory()) return 'folder' as const;
     if (!stats.isFile()) return 'not a file' as const;
     return { path: repositoryPath, bytes: stats.size, sha256: sha256File(real) };
   } catch {

@@ -40,7 +40,16 @@ export function checkLocation(
   context: ReachContext,
 ): void {
   const text = value.trim();
-  if (isInterpolated(text) || WORKSPACE_LOCATION.test(text)) return;
+  if (WORKSPACE_LOCATION.test(text)) return;
+  if (isInterpolated(text)) {
+    // `https://github.com/${var.org}/x.git` still names its host; `${var.url}` names none.
+    const literal = /^[a-z][a-z0-9+.-]*:\/\/(?:[^/@${}]*@)?([^/:${}]+)(?=[/:]|$)/i.exec(text);
+    if (literal?.[1] === undefined) return;
+    if (context.internal.includesHost(literal[1])) return;
+    const place = `${literal[1]}, not an internal host`;
+    context.findings.add(rule, 'policy', `${what} ${place}; ${INTERNAL_HINT}.`, where);
+    return;
+  }
   const host = hostOfUrl(text);
   if (host !== undefined && context.internal.includesHost(host)) return;
   const place =

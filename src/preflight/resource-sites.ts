@@ -13,7 +13,8 @@ export interface Site {
     | 'docker-image'
     | 'init-scripts'
     | 'spark-conf'
-    | 'spark-submit';
+    | 'spark-submit'
+    | 'unresolved';
   readonly value: unknown;
   /** Where the value is written: in a resource, or in the variable it came from. */
   readonly path: ConfigPath;
@@ -27,7 +28,19 @@ export type VariableResolver = (
 
 // A complex variable may hold a whole libraries list or cluster; one may name another.
 const MAX_VARIABLE_DEPTH = 5;
-const WHOLE_VARIABLE = /^\$\{var\.([\p{L}\p{N}_-]+)\}$/u;
+// Keys whose whole value, when it is a reference the pre-flight cannot resolve, hides what the
+// deployment fetches.
+const STRUCTURAL_KEYS = [
+  'libraries',
+  'git_source',
+  'git_repository',
+  'docker_image',
+  'init_scripts',
+  'dependencies',
+  'environments',
+  'new_cluster',
+  'spark_conf',
+];
 
 /**
  * Finds every site under `resources` by key name rather than by resource shape, so libraries
@@ -82,10 +95,36 @@ class SiteWalker {
     }
   }
 
+  /**
+   * `${var.name}`, `${var.name.key[0]}` or `${variables.name.value...}` as a whole value: the
+   * variable's value for the target, followed down the keys, with where it is written.
+   */
   private resolve(value: unknown, depth: number) {
     if (typeof value !== 'string' || depth >= MAX_VARIABLE_DEPTH) return undefined;
-    const name = WHOLE_VARIABLE.exec(value.trim())?.[1];
-    return name === undefined ? undefined : this.resolveVariable(name);
+    const inner = /^\$\{([^${}]+)\}$/.exec(value.trim())?.[1];
+    if (inner === undefined) return undefined;
+    const parts = inner.split(/\.|\[(\d+)\]/).filter((part) => part !== undefined && part !== '');
+    const [root, name, ...rest] = parts;
+    if (name === undefined) return undefined;
+    const keys =
+      root === 'var'
+        ? rest
+        : root === 'variables' && rest[0] === 'value'
+          ? rest.slice(1)
+          : undefined;
+    if (keys === undefined) return undefined;
+    const found = this.resolveVariable(name);
+    if (found === undefined) return undefined;
+
+    let current: unknown = found.value;
+    const path: (string | number)[] = [...found.path];
+    for (const key of keys) {
+      const index = /^\d+$/.test(key) && Array.isArray(current) ? Number(key) : key;
+      current =
+        isMapping(current) || Array.isArray(current) ? (current as never)[index] : undefined;
+      path.push(index);
+    }
+    return current === undefined ? undefined : { value: current, path, fragment: found.fragment };
   }
 
   /** Records `key: value` as a site when it is one; true when it was. */
@@ -95,6 +134,10 @@ class SiteWalker {
     inEnv: boolean,
   ): boolean {
     const { value, path, fragment } = here;
+    if (STRUCTURAL_KEYS.includes(key) && typeof value === 'string' && value.includes('${')) {
+      this.sites.push({ type: 'unresolved', value, path, fragment });
+      return true;
+    }
     if (key === 'libraries' && Array.isArray(value)) {
       value.forEach((item: unknown, index) => {
         const site = this.resolve(item, 0) ?? { value: item, path: [...path, index], fragment };

@@ -14,7 +14,7 @@ export function checkWorkspaceHost(
   findings: FindingList,
 ): void {
   const setting = effectiveSetting(target, ['workspace', 'host']);
-  if (setting === undefined || inputHost === undefined) return;
+  if (setting === undefined) return;
 
   const where = { file: setting.fragment.file.relativePath, line: settingLine(setting) };
   if (typeof setting.value !== 'string') {
@@ -33,6 +33,7 @@ export function checkWorkspaceHost(
     );
     return;
   }
+  if (inputHost === undefined) return;
   const yamlHost = normalizeHost(setting.value);
   if (yamlHost !== undefined && yamlHost === normalizeHost(inputHost)) return;
   findings.add(
