@@ -5284,6 +5284,8 @@ var CHOMPING_KEEP = CHOMPING_MODE.KEEP;
  * carry no recorded position, so line numbers are unaffected.
  */
 function reorderMergeSequences(text, events) {
+    if (!text.includes('<<'))
+        return events; // most files have no merge key at all
     const mergeSequences = findMergeSequences(text, events);
     if (mergeSequences.length === 0)
         return events;
@@ -7553,10 +7555,8 @@ function resolveLocalFiles(references, folders, findings) {
     // Many tasks name the same glob (every job's ../dist/*.whl): expand each one once.
     const globs = new Map();
     for (const reference of references) {
-        for (const { name, real } of matchReference(reference, folders, findings, globs)) {
+        for (const { repositoryPath, real } of matchReference(reference, folders, findings, globs)) {
             // Keyed by the name the CLI uploads: two links to one file are two uploads.
-            const lexical = external_node_path_default().resolve(folders.bundlePath, name);
-            const repositoryPath = external_node_path_default().relative(folders.checkoutPath, lexical).split((external_node_path_default()).sep).join('/');
             if (artifacts.has(repositoryPath))
                 continue;
             const artifact = describeFile(real, repositoryPath);
@@ -7581,48 +7581,55 @@ function resolveLocalFiles(references, folders, findings) {
 }
 function matchReference(reference, folders, findings, globs) {
     const file = reference.fragment.file;
-    const where = { file: file.relativePath, line: file.lineOf(reference.path) };
+    const where = () => ({ file: file.relativePath, line: file.lineOf(reference.path) });
     const pattern = reference.pattern.trim().replace(/^["']+|["']+$/g, '');
     const fromRoot = external_node_path_default().posix.join(external_node_path_default().posix.dirname(file.relativePath), pattern);
-    const lexical = external_node_path_default().resolve(folders.bundlePath, fromRoot);
-    if (!isInside(folders.checkoutPath, lexical)) {
-        findings.add('outside-checkout', 'stop', `The ${reference.what} ${reference.pattern} points outside the repository checkout. ` +
-            'Deploy only files from the checkout: copy the file into it in an earlier step.', where);
-        return [];
-    }
-    const result = globs.get(fromRoot) ?? expandGlob(folders.bundlePath, fromRoot);
+    const result = globs.get(fromRoot) ?? expandGlob(folders, fromRoot);
     globs.set(fromRoot, result);
     if ('error' in result) {
-        findings.add('local-file-pattern', 'stop', `${reference.pattern} is not a valid glob.`, where);
+        findings.add('local-file-pattern', 'stop', `${reference.pattern} is not a valid glob.`, where());
         return [];
     }
-    const matches = result.matches;
-    if (matches.length === 0) {
+    if (result.outside) {
+        findings.add('outside-checkout', 'stop', `The ${reference.what} ${reference.pattern} points outside the repository checkout. ` +
+            'Deploy only files from the checkout: copy the file into it in an earlier step.', where());
+        return [];
+    }
+    if (result.matches.length === 0) {
         findings.add('local-file-missing', 'stop', `The ${reference.what} ${reference.pattern} matches no file in the checkout. Build it ` +
-            'in an earlier step (or download the vetted build) before this action runs.', where);
+            'in an earlier step (or download the vetted build) before this action runs.', where());
         return [];
     }
     const inside = [];
-    for (const { name: match, real } of matches) {
+    for (const { name: match, real, inside: isIn, repositoryPath } of result.matches) {
         if (real === undefined) {
-            findings.add('local-file-missing', 'stop', `The ${reference.what} ${match} is a broken link. Replace it with the file.`, where);
-            continue;
+            findings.add('local-file-missing', 'stop', `The ${reference.what} ${match} is a broken link. Replace it with the file.`, where());
         }
-        if (isInside(folders.checkoutPath, real)) {
-            inside.push({ name: match, real });
-            continue;
+        else if (isIn) {
+            inside.push({ repositoryPath, real });
         }
-        findings.add('outside-checkout', 'stop', `The ${reference.what} ${match} resolves to ${real}, outside the repository checkout ` +
-            '(a symlink). Replace the link with the file.', where);
+        else {
+            findings.add('outside-checkout', 'stop', `The ${reference.what} ${match} resolves to ${real}, outside the repository checkout ` +
+                '(a symlink). Replace the link with the file.', where());
+        }
     }
     return inside;
 }
-function expandGlob(bundlePath, pattern) {
+/** Expands one pattern once, however many tasks name it (every job's ../dist/*.whl). */
+function expandGlob(folders, pattern) {
+    if (!isInside(folders.checkoutPath, external_node_path_default().resolve(folders.bundlePath, pattern))) {
+        return { outside: true, matches: [] };
+    }
     try {
-        const names = globRelative(bundlePath, pattern);
-        return {
-            matches: names.map((name) => ({ name, real: realPath(external_node_path_default().join(bundlePath, name)) })),
-        };
+        const names = globRelative(folders.bundlePath, pattern);
+        const matches = names.map((name) => {
+            const real = realPath(external_node_path_default().join(folders.bundlePath, name));
+            const lexical = external_node_path_default().resolve(folders.bundlePath, name);
+            const repositoryPath = external_node_path_default().relative(folders.checkoutPath, lexical).split((external_node_path_default()).sep).join('/');
+            const inside = real !== undefined && isInside(folders.checkoutPath, real);
+            return { name, real, inside, repositoryPath };
+        });
+        return { outside: false, matches };
     }
     catch (error) {
         if (error instanceof GlobPatternError)

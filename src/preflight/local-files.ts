@@ -113,10 +113,8 @@ export function resolveLocalFiles(
   // Many tasks name the same glob (every job's ../dist/*.whl): expand each one once.
   const globs = new Map<string, GlobResult>();
   for (const reference of references) {
-    for (const { name, real } of matchReference(reference, folders, findings, globs)) {
+    for (const { repositoryPath, real } of matchReference(reference, folders, findings, globs)) {
       // Keyed by the name the CLI uploads: two links to one file are two uploads.
-      const lexical = path.resolve(folders.bundlePath, name);
-      const repositoryPath = path.relative(folders.checkoutPath, lexical).split(path.sep).join('/');
       if (artifacts.has(repositoryPath)) continue;
       const artifact = describeFile(real, repositoryPath);
       if (artifact === 'folder') continue; // `-e ./package` names a project folder
@@ -150,7 +148,15 @@ export function resolveLocalFiles(
 
 /** A glob's matches, each with its real path (undefined for a broken link), or its error. */
 type GlobResult =
-  | { readonly matches: readonly { name: string; real: string | undefined }[] }
+  | {
+      readonly outside: boolean;
+      readonly matches: readonly {
+        name: string;
+        real: string | undefined;
+        inside: boolean;
+        repositoryPath: string;
+      }[];
+    }
   | { readonly error: GlobPatternError };
 
 function matchReference(
@@ -158,73 +164,83 @@ function matchReference(
   folders: Folders,
   findings: FindingList,
   globs: Map<string, GlobResult>,
-): { name: string; real: string }[] {
+): { repositoryPath: string; real: string }[] {
   const file = reference.fragment.file;
-  const where = { file: file.relativePath, line: file.lineOf(reference.path) };
+  const where = () => ({ file: file.relativePath, line: file.lineOf(reference.path) });
   const pattern = reference.pattern.trim().replace(/^["']+|["']+$/g, '');
   const fromRoot = path.posix.join(path.posix.dirname(file.relativePath), pattern);
-  const lexical = path.resolve(folders.bundlePath, fromRoot);
-  if (!isInside(folders.checkoutPath, lexical)) {
+  const result = globs.get(fromRoot) ?? expandGlob(folders, fromRoot);
+  globs.set(fromRoot, result);
+
+  if ('error' in result) {
+    findings.add(
+      'local-file-pattern',
+      'stop',
+      `${reference.pattern} is not a valid glob.`,
+      where(),
+    );
+    return [];
+  }
+  if (result.outside) {
     findings.add(
       'outside-checkout',
       'stop',
       `The ${reference.what} ${reference.pattern} points outside the repository checkout. ` +
         'Deploy only files from the checkout: copy the file into it in an earlier step.',
-      where,
+      where(),
     );
     return [];
   }
-
-  const result = globs.get(fromRoot) ?? expandGlob(folders.bundlePath, fromRoot);
-  globs.set(fromRoot, result);
-  if ('error' in result) {
-    findings.add('local-file-pattern', 'stop', `${reference.pattern} is not a valid glob.`, where);
-    return [];
-  }
-  const matches = result.matches;
-  if (matches.length === 0) {
+  if (result.matches.length === 0) {
     findings.add(
       'local-file-missing',
       'stop',
       `The ${reference.what} ${reference.pattern} matches no file in the checkout. Build it ` +
         'in an earlier step (or download the vetted build) before this action runs.',
-      where,
+      where(),
     );
     return [];
   }
 
-  const inside: { name: string; real: string }[] = [];
-  for (const { name: match, real } of matches) {
+  const inside: { repositoryPath: string; real: string }[] = [];
+  for (const { name: match, real, inside: isIn, repositoryPath } of result.matches) {
     if (real === undefined) {
       findings.add(
         'local-file-missing',
         'stop',
         `The ${reference.what} ${match} is a broken link. Replace it with the file.`,
-        where,
+        where(),
       );
-      continue;
+    } else if (isIn) {
+      inside.push({ repositoryPath, real });
+    } else {
+      findings.add(
+        'outside-checkout',
+        'stop',
+        `The ${reference.what} ${match} resolves to ${real}, outside the repository checkout ` +
+          '(a symlink). Replace the link with the file.',
+        where(),
+      );
     }
-    if (isInside(folders.checkoutPath, real)) {
-      inside.push({ name: match, real });
-      continue;
-    }
-    findings.add(
-      'outside-checkout',
-      'stop',
-      `The ${reference.what} ${match} resolves to ${real}, outside the repository checkout ` +
-        '(a symlink). Replace the link with the file.',
-      where,
-    );
   }
   return inside;
 }
 
-function expandGlob(bundlePath: string, pattern: string): GlobResult {
+/** Expands one pattern once, however many tasks name it (every job's ../dist/*.whl). */
+function expandGlob(folders: Folders, pattern: string): GlobResult {
+  if (!isInside(folders.checkoutPath, path.resolve(folders.bundlePath, pattern))) {
+    return { outside: true, matches: [] };
+  }
   try {
-    const names = globRelative(bundlePath, pattern);
-    return {
-      matches: names.map((name) => ({ name, real: realPath(path.join(bundlePath, name)) })),
-    };
+    const names = globRelative(folders.bundlePath, pattern);
+    const matches = names.map((name) => {
+      const real = realPath(path.join(folders.bundlePath, name));
+      const lexical = path.resolve(folders.bundlePath, name);
+      const repositoryPath = path.relative(folders.checkoutPath, lexical).split(path.sep).join('/');
+      const inside = real !== undefined && isInside(folders.checkoutPath, real);
+      return { name, real, inside, repositoryPath };
+    });
+    return { outside: false, matches };
   } catch (error) {
     if (error instanceof GlobPatternError) return { error };
     throw error;

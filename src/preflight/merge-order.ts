@@ -8,6 +8,7 @@ import { EVENT_ID, type Event, getScalarValue, SCALAR_STYLE } from 'js-yaml';
  * carry no recorded position, so line numbers are unaffected.
  */
 export function reorderMergeSequences(text: string, events: Event[]): Event[] {
+  if (!text.includes('<<')) return events; // most files have no merge key at all
   const mergeSequences = findMergeSequences(text, events);
   if (mergeSequences.length === 0) return events;
 
