@@ -1231,9 +1231,6 @@ class FindingList {
         }
         return external_node_path_default().posix.normalize(`${this.bundlePrefix}/${bundleRelative}`);
     }
-    has(kind) {
-        return this.items.some((finding) => finding.kind === kind);
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/preflight/internal-hosts.ts
@@ -7772,8 +7769,11 @@ class SiteWalker {
         const path = [...found.path];
         for (const key of keys) {
             const index = /^\d+$/.test(key) && Array.isArray(current) ? Number(key) : key;
-            current =
-                isMapping(current) || Array.isArray(current) ? current[index] : undefined;
+            current = Array.isArray(current)
+                ? current[Number(index)]
+                : isMapping(current)
+                    ? current[String(index)]
+                    : undefined;
             path.push(index);
         }
         return current === undefined ? undefined : { value: current, path, fragment: found.fragment };

@@ -95,8 +95,4 @@ export class FindingList {
     }
     return path.posix.normalize(`${this.bundlePrefix}/${bundleRelative}`);
   }
-
-  has(kind: FindingKind): boolean {
-    return this.items.some((finding) => finding.kind === kind);
-  }
 }

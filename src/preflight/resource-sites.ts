@@ -120,8 +120,11 @@ class SiteWalker {
     const path: (string | number)[] = [...found.path];
     for (const key of keys) {
       const index = /^\d+$/.test(key) && Array.isArray(current) ? Number(key) : key;
-      current =
-        isMapping(current) || Array.isArray(current) ? (current as never)[index] : undefined;
+      current = Array.isArray(current)
+        ? current[Number(index)]
+        : isMapping(current)
+          ? current[String(index)]
+          : undefined;
       path.push(index);
     }
     return current === undefined ? undefined : { value: current, path, fragment: found.fragment };
