@@ -7559,16 +7559,10 @@ function resolveLocalFiles(references, folders, findings) {
             const artifact = describeFile(real, repositoryPath);
             if (artifact === 'folder')
                 continue; // `-e ./package` names a project folder
-            if (artifact === 'not a file') {
+            if (typeof artifact === 'string') {
                 const file = reference.fragment.file;
-                findings.add('local-file-unreadable', 'stop', `${repositoryPath} (the ${reference.what} ${reference.pattern}) is not a regular ` +
-                    'file, so it is neither hashed nor deployed. Replace it with the file.', { file: file.relativePath, line: file.lineOf(reference.path) });
-                continue;
-            }
-            if (artifact === 'unreadable') {
-                const file = reference.fragment.file;
-                findings.add('local-file-unreadable', 'stop', `${repositoryPath} (the ${reference.what} ${reference.pattern}) cannot be read by ` +
-                    "the runner's user, so it cannot be hashed or deployed. Fix its permissions.", { file: file.relativePath, line: file.lineOf(reference.path) });
+                const problem = UNUSABLE_FILE[artifact];
+                findings.add('local-file-unreadable', 'stop', `${repositoryPath} (the ${reference.what} ${reference.pattern}) ${problem}`, { file: file.relativePath, line: file.lineOf(reference.path) });
                 continue;
             }
             artifacts.set(repositoryPath, artifact);
@@ -7642,6 +7636,10 @@ function realPath(file) {
         return undefined;
     }
 }
+const UNUSABLE_FILE = {
+    'not a file': 'is not a regular file, so it is neither hashed nor deployed. Replace it with the file.',
+    unreadable: "cannot be read by the runner's user, so it cannot be hashed or deployed. Fix its permissions.",
+};
 /** Size and hash of a regular file; FIFOs, devices and folders are not read. */
 function describeFile(real, repositoryPath) {
     try {

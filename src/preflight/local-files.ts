@@ -118,24 +118,13 @@ export function resolveLocalFiles(
       if (artifacts.has(repositoryPath)) continue;
       const artifact = describeFile(real, repositoryPath);
       if (artifact === 'folder') continue; // `-e ./package` names a project folder
-      if (artifact === 'not a file') {
+      if (typeof artifact === 'string') {
         const file = reference.fragment.file;
+        const problem = UNUSABLE_FILE[artifact];
         findings.add(
           'local-file-unreadable',
           'stop',
-          `${repositoryPath} (the ${reference.what} ${reference.pattern}) is not a regular ` +
-            'file, so it is neither hashed nor deployed. Replace it with the file.',
-          { file: file.relativePath, line: file.lineOf(reference.path) },
-        );
-        continue;
-      }
-      if (artifact === 'unreadable') {
-        const file = reference.fragment.file;
-        findings.add(
-          'local-file-unreadable',
-          'stop',
-          `${repositoryPath} (the ${reference.what} ${reference.pattern}) cannot be read by ` +
-            "the runner's user, so it cannot be hashed or deployed. Fix its permissions.",
+          `${repositoryPath} (the ${reference.what} ${reference.pattern}) ${problem}`,
           { file: file.relativePath, line: file.lineOf(reference.path) },
         );
         continue;
@@ -254,6 +243,13 @@ function realPath(file: string): string | undefined {
     return undefined;
   }
 }
+
+const UNUSABLE_FILE = {
+  'not a file':
+    'is not a regular file, so it is neither hashed nor deployed. Replace it with the file.',
+  unreadable:
+    "cannot be read by the runner's user, so it cannot be hashed or deployed. Fix its permissions.",
+} as const;
 
 /** Size and hash of a regular file; FIFOs, devices and folders are not read. */
 function describeFile(real: string, repositoryPath: string) {
