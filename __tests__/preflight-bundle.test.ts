@@ -603,6 +603,14 @@ const REVIEWED: Record<string, Case> = {
     },
     findings: ['app-install bundle/databricks.yml:4'],
   },
+  'dbt deps in a dbt task': {
+    files: {
+      'databricks.yml': job(
+        '      tasks:\n        - dbt_task:\n            commands: ["dbt deps", "dbt run"]\n',
+      ),
+    },
+    findings: ['dbt-deps bundle/databricks.yml:6'],
+  },
   'a plain-http host stops without a host input too': {
     files: { 'databricks.yml': `workspace:\n  host: http://a.example\n${TARGETS}` },
     findings: ['host-mismatch bundle/databricks.yml:2'],

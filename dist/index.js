@@ -7338,6 +7338,9 @@ function checkSite(site, context) {
         case 'spark-submit':
             checkSparkSubmit(value, site, context);
             break;
+        case 'dbt-commands':
+            checkDbtCommands(value, site, context);
+            break;
         case 'java-dependencies':
             break;
         case 'unresolved':
@@ -7445,6 +7448,16 @@ function checkSparkSubmit(parameters, site, context) {
                 checkLocation(entry, 'remote-library', `spark_submit_task ${option} downloads ${entry} from`, where, context);
             }
         }
+    });
+}
+/** `dbt deps` installs the packages of packages.yml, from dbt Hub and Git by default. */
+function checkDbtCommands(commands, site, context) {
+    commands.forEach((command, index) => {
+        if (typeof command !== 'string' || !/\bdbt\s+deps\b/.test(command))
+            return;
+        context.findings.add('dbt-deps', 'policy', `The dbt task runs "${oneLine(command)}", which installs dbt packages from dbt Hub and ` +
+            'Git when the job runs. Vendor the packages into the project (dbt_packages) and drop ' +
+            'the command, or point packages.yml at internal mirrors and set policy: warn.', at(site.fragment, [...site.path, index]));
     });
 }
 /** A URL that is fetched over the network: http(s) and ftp (not workspace or cloud storage). */
@@ -7793,6 +7806,13 @@ class SiteWalker {
         const type = siteType(key, value, inEnv);
         if (type === undefined)
             return false;
+        if (type === 'dbt-commands') {
+            const commands = isMapping(value) ? value['commands'] : undefined;
+            if (Array.isArray(commands)) {
+                this.sites.push({ type, value: commands, path: [...path, 'commands'], fragment });
+            }
+            return false;
+        }
         if (type === 'spark-submit') {
             const parameters = isMapping(value) ? value['parameters'] : undefined;
             if (Array.isArray(parameters)) {
@@ -7823,6 +7843,8 @@ function siteType(key, value, inEnv) {
         return 'spark-conf';
     if (key === 'spark_submit_task' && isMapping(value))
         return 'spark-submit';
+    if (key === 'dbt_task' && isMapping(value))
+        return 'dbt-commands';
     return undefined;
 }
 

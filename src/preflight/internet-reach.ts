@@ -230,6 +230,9 @@ function checkSite(site: Site, context: ReachContext): void {
     case 'spark-submit':
       checkSparkSubmit(value as unknown[], site, context);
       break;
+    case 'dbt-commands':
+      checkDbtCommands(value as unknown[], site, context);
+      break;
     case 'java-dependencies':
       break;
     case 'unresolved':
@@ -394,6 +397,21 @@ function checkSparkSubmit(parameters: unknown[], site: Site, context: ReachConte
         );
       }
     }
+  });
+}
+
+/** `dbt deps` installs the packages of packages.yml, from dbt Hub and Git by default. */
+function checkDbtCommands(commands: unknown[], site: Site, context: ReachContext): void {
+  commands.forEach((command, index) => {
+    if (typeof command !== 'string' || !/\bdbt\s+deps\b/.test(command)) return;
+    context.findings.add(
+      'dbt-deps',
+      'policy',
+      `The dbt task runs "${oneLine(command)}", which installs dbt packages from dbt Hub and ` +
+        'Git when the job runs. Vendor the packages into the project (dbt_packages) and drop ' +
+        'the command, or point packages.yml at internal mirrors and set policy: warn.',
+      at(site.fragment, [...site.path, index]),
+    );
   });
 }
 

@@ -14,6 +14,7 @@ export interface Site {
     | 'init-scripts'
     | 'spark-conf'
     | 'spark-submit'
+    | 'dbt-commands'
     | 'unresolved';
   readonly value: unknown;
   /** Where the value is written: in a resource, or in the variable it came from. */
@@ -150,6 +151,13 @@ class SiteWalker {
     }
     const type = siteType(key, value, inEnv);
     if (type === undefined) return false;
+    if (type === 'dbt-commands') {
+      const commands = isMapping(value) ? value['commands'] : undefined;
+      if (Array.isArray(commands)) {
+        this.sites.push({ type, value: commands, path: [...path, 'commands'], fragment });
+      }
+      return false;
+    }
     if (type === 'spark-submit') {
       const parameters = isMapping(value) ? value['parameters'] : undefined;
       if (Array.isArray(parameters)) {
@@ -172,5 +180,6 @@ function siteType(key: string, value: unknown, inEnv: boolean): Site['type'] | u
   if (key === 'init_scripts' && Array.isArray(value) && value.length > 0) return 'init-scripts';
   if (key === 'spark_conf' && isMapping(value)) return 'spark-conf';
   if (key === 'spark_submit_task' && isMapping(value)) return 'spark-submit';
+  if (key === 'dbt_task' && isMapping(value)) return 'dbt-commands';
   return undefined;
 }
