@@ -217,6 +217,23 @@ describe('built action', () => {
     expect(readBundleCalls(bundle)).toEqual([]);
   });
 
+  test("the CLI's diagnostics become annotations on the repository file, once", async () => {
+    plainJob();
+    const host = 'https://stand-in-warning.cloud.databricks.com';
+    const result = await runBuiltAction(runnerEnvironment(currentRunner(), inputs({ host })));
+
+    expect(result.exitCode).toBe(0);
+    const annotations = result.stdout
+      .split('\n')
+      .filter((line) => line.startsWith('::warning title=Databricks CLI'));
+    expect(annotations).toEqual([
+      '::warning title=Databricks CLI (validate),file=bundles/job/databricks.yml,line=4,col=9::' +
+        'the stand-in workspace reports a warning for this host (at bundle.name)%0A' +
+        'This warning comes from the stand-in-warning scenario of the stand-in CLI used in ' +
+        'tests; the real CLI has no such warning.',
+    ]);
+  });
+
   test('a digest reference runs with no mutable-tag warning', async () => {
     plainJob();
     const image = process.env['STAND_IN_MIRRORED_DIGEST_REF'] ?? '';

@@ -21,6 +21,7 @@ const phase = (name: 'validate' | 'deploy', outcome: PhaseResult['outcome']): Ph
   exitCode: outcome === 'skipped' ? undefined : outcome === 'success' ? 0 : 1,
   durationMs: outcome === 'skipped' ? 0 : 2345,
   errorTail: [],
+  diagnostics: [],
 });
 
 const report: RunReport = {

@@ -242,6 +242,9 @@ function debug(message) {
 function warning(message, location = {}) {
     issue('warning', location, message);
 }
+function notice(message, location = {}) {
+    issue('notice', location, message);
+}
 function error(message, location = {}) {
     issue('error', location, message);
 }
@@ -1473,9 +1476,84 @@ function parseEngine(value) {
     throw inputError('engine', `"${value}" is not a deployment engine.`, 'Use "direct" or "terraform", or leave it empty to let the bundle and the CLI decide.');
 }
 
+;// CONCATENATED MODULE: ./src/diagnostics.ts
+const HEADING = /^(Error|Warning|Recommendation): (.*)$/;
+const AT = /^ {2}at (.+)$/;
+const IN = /^ {2}in (.+):(\d+):(\d+)$/;
+const FURTHER = /^ {5}(\S.*)$/;
+const LOCATION = /^(.+):(\d+):(\d+)$/;
+// eslint-disable-next-line no-control-regex -- colour codes start with the ESC character
+const COLOUR = /\u001b\[[0-9;]*m/g;
+const SEVERITY = { Error: 'error', Warning: 'warning', Recommendation: 'recommendation' };
+/** Every diagnostic in the text, in order; robust to colour codes, CRLF and log lines between. */
+function parseDiagnostics(stderr) {
+    const lines = stderr.replace(COLOUR, '').split(/\r?\n/);
+    const found = [];
+    let index = 0;
+    while (index < lines.length) {
+        const heading = HEADING.exec(lines[index] ?? '');
+        index += 1;
+        if (heading === null)
+            continue;
+        const paths = [];
+        const locations = [];
+        let last;
+        for (; index < lines.length; index++) {
+            const line = lines[index] ?? '';
+            const at = AT.exec(line);
+            const location = IN.exec(line);
+            const further = FURTHER.exec(line);
+            if (at !== null) {
+                paths.push(at[1] ?? '');
+                last = 'at';
+            }
+            else if (location !== null) {
+                locations.push(toLocation(location));
+                last = 'in';
+            }
+            else if (further !== null && last === 'at') {
+                paths.push(further[1] ?? '');
+            }
+            else if (further !== null && last === 'in') {
+                const more = LOCATION.exec(further[1] ?? '');
+                if (more !== null)
+                    locations.push(toLocation(more));
+            }
+            else {
+                break;
+            }
+        }
+        const detail = [];
+        if (lines[index] === '' && index + 1 < lines.length && !isBoundary(lines[index + 1] ?? '')) {
+            for (index += 1; index < lines.length && !isBoundary(lines[index] ?? ''); index++) {
+                detail.push(lines[index] ?? '');
+            }
+        }
+        const kind = heading[1];
+        found.push({
+            severity: SEVERITY[kind],
+            summary: heading[2] ?? '',
+            paths,
+            locations,
+            detail: detail.join('\n').trim(),
+        });
+    }
+    return found;
+}
+function toLocation(match) {
+    return { file: match[1] ?? '', line: Number(match[2]), column: Number(match[3]) };
+}
+/** A detail block ends at a blank line or where the next diagnostic or log line starts. */
+function isBoundary(line) {
+    return line === '' || HEADING.test(line) || /^(Warn|Info|Debug): /.test(line);
+}
+
 ;// CONCATENATED MODULE: ./src/phase-runner.ts
 
 
+
+// The stderr kept for diagnostics; a CLI that writes more has logged far beyond them.
+const MAX_STDERR_BYTES = 1024 * 1024;
 // Enough to show the CLI's last diagnostic with its location and detail lines.
 const TAIL_LINES = 20;
 /**
@@ -1486,6 +1564,8 @@ async function runPhase(phase, args, env) {
     return group(`databricks ${phase.cliArgs.join(' ')}`, async () => {
         debug(`docker ${args.join(' ')}`);
         const stderrTail = new LineTail(TAIL_LINES);
+        const stderr = [];
+        let stderrBytes = 0;
         const started = Date.now();
         // The CLI echoes names and paths from the bundle; a line of it that looks like a workflow
         // command must be printed, not obeyed.
@@ -1495,12 +1575,17 @@ async function runPhase(phase, args, env) {
             onStderr: (data) => {
                 process.stdout.write(data);
                 stderrTail.push(data.toString('utf8'));
+                if (stderrBytes < MAX_STDERR_BYTES)
+                    stderr.push(data);
+                stderrBytes += data.length;
             },
         }));
         const durationMs = Date.now() - started;
         const outcome = exitCode === 0 ? 'success' : 'failure';
         info(`${phase.name}: ${outcome} (exit code ${exitCode}, ${formatDuration(durationMs)})`);
-        return { name: phase.name, outcome, exitCode, durationMs, errorTail: stderrTail.lines() };
+        const diagnostics = parseDiagnostics(Buffer.concat(stderr).toString('utf8'));
+        const errorTail = stderrTail.lines();
+        return { name: phase.name, outcome, exitCode, durationMs, errorTail, diagnostics };
     });
 }
 /** A phase that never started because an earlier one failed. */
@@ -1511,6 +1596,7 @@ function skippedPhase(phase) {
         exitCode: undefined,
         durationMs: 0,
         errorTail: [],
+        diagnostics: [],
     };
 }
 function formatDuration(ms) {
@@ -1542,6 +1628,7 @@ class LineTail {
 
 ;// CONCATENATED MODULE: ./src/preflight-report.ts
 
+
 /**
  * Each finding becomes an annotation on its file and line, so a reviewer sees it on the pull
  * request's changed files, and a log line, so it is in the log too.
@@ -1568,6 +1655,38 @@ function announceFindings(report) {
         (report.cliVersion === undefined ? '' : `; image CLI ${report.cliVersion}`));
     for (const artifact of report.artifacts) {
         info(`  ${artifact.sha256}  ${printable(artifact.path)} (${artifact.bytes} bytes)`);
+    }
+}
+/**
+ * The CLI's diagnostics as annotations on the repository file and line, once each: validate
+ * and deploy print the same warnings. Paths in them are relative to the bundle root.
+ */
+function announceDiagnostics(phases, bundleRelativePath) {
+    const seen = new Set();
+    for (const phase of phases) {
+        for (const diagnostic of phase.diagnostics) {
+            const location = diagnostic.locations[0];
+            const file = location === undefined
+                ? undefined
+                : external_node_path_default().posix.normalize(external_node_path_default().posix.join(bundleRelativePath, location.file));
+            const key = JSON.stringify([diagnostic.severity, diagnostic.summary, file, location?.line]);
+            if (seen.has(key))
+                continue;
+            seen.add(key);
+            const at = diagnostic.paths.length > 0 ? ` (at ${diagnostic.paths.join(', ')})` : '';
+            const detail = diagnostic.detail === '' ? '' : `\n${diagnostic.detail}`;
+            const message = `${diagnostic.summary}${at}${detail}`;
+            const title = `Databricks CLI (${phase.name})`;
+            const properties = file === undefined || location === undefined
+                ? { title }
+                : { title, file, line: location.line, col: location.column };
+            if (diagnostic.severity === 'error')
+                error(message, properties);
+            else if (diagnostic.severity === 'warning')
+                warning(message, properties);
+            else
+                notice(message, properties);
+        }
     }
 }
 /** The step's error when the pre-flight stops it: how many findings, and the first few. */
@@ -8231,6 +8350,7 @@ async function run(env = process.env) {
             homePath = createHomeFolder(env['RUNNER_TEMP']);
             activeGuard.removeOnCancel(homePath);
             phases = await runPhases(inputs, location, image, homePath, clientEnv, activeGuard);
+            announceDiagnostics(phases, location.relativePath);
         }
         else {
             phases = planPhases(inputs).map(skippedPhase);

@@ -18,7 +18,11 @@ import { ActionError, messageOf } from './errors.js';
 import { readImageCliVersion } from './image-version.js';
 import { type Inputs, parseInputs, SECRET_INPUTS } from './inputs.js';
 import { runPhase, skippedPhase, type PhaseResult } from './phase-runner.js';
-import { announceFindings, preflightFailureMessage } from './preflight-report.js';
+import {
+  announceDiagnostics,
+  announceFindings,
+  preflightFailureMessage,
+} from './preflight-report.js';
 import { type PreflightReport, runPreflight } from './preflight/preflight.js';
 import { failureMessage, overallOutcome, writeOutputs, writeStepSummary } from './report.js';
 import * as workflow from './workflow.js';
@@ -54,6 +58,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       homePath = createHomeFolder(env['RUNNER_TEMP']);
       activeGuard.removeOnCancel(homePath);
       phases = await runPhases(inputs, location, image, homePath, clientEnv, activeGuard);
+      announceDiagnostics(phases, location.relativePath);
     } else {
       phases = planPhases(inputs).map(skippedPhase);
     }

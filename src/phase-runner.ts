@@ -1,4 +1,5 @@
 import type { Phase } from './container-command.js';
+import { type Diagnostic, parseDiagnostics } from './diagnostics.js';
 import { runProgram } from './program.js';
 import * as workflow from './workflow.js';
 
@@ -11,7 +12,12 @@ export interface PhaseResult {
   readonly durationMs: number;
   /** The last lines the CLI wrote to stderr, for the error message. */
   readonly errorTail: readonly string[];
+  /** The CLI's diagnostics, read from its stderr. */
+  readonly diagnostics: readonly Diagnostic[];
 }
+
+// The stderr kept for diagnostics; a CLI that writes more has logged far beyond them.
+const MAX_STDERR_BYTES = 1024 * 1024;
 
 // Enough to show the CLI's last diagnostic with its location and detail lines.
 const TAIL_LINES = 20;
@@ -28,6 +34,8 @@ export async function runPhase(
   return workflow.group(`databricks ${phase.cliArgs.join(' ')}`, async () => {
     workflow.debug(`docker ${args.join(' ')}`);
     const stderrTail = new LineTail(TAIL_LINES);
+    const stderr: Buffer[] = [];
+    let stderrBytes = 0;
     const started = Date.now();
 
     // The CLI echoes names and paths from the bundle; a line of it that looks like a workflow
@@ -39,6 +47,8 @@ export async function runPhase(
         onStderr: (data) => {
           process.stdout.write(data);
           stderrTail.push(data.toString('utf8'));
+          if (stderrBytes < MAX_STDERR_BYTES) stderr.push(data);
+          stderrBytes += data.length;
         },
       }),
     );
@@ -48,7 +58,9 @@ export async function runPhase(
     workflow.info(
       `${phase.name}: ${outcome} (exit code ${exitCode}, ${formatDuration(durationMs)})`,
     );
-    return { name: phase.name, outcome, exitCode, durationMs, errorTail: stderrTail.lines() };
+    const diagnostics = parseDiagnostics(Buffer.concat(stderr).toString('utf8'));
+    const errorTail = stderrTail.lines();
+    return { name: phase.name, outcome, exitCode, durationMs, errorTail, diagnostics };
   });
 }
 
@@ -60,6 +72,7 @@ export function skippedPhase(phase: Phase): PhaseResult {
     exitCode: undefined,
     durationMs: 0,
     errorTail: [],
+    diagnostics: [],
   };
 }
 

@@ -1,3 +1,6 @@
+import path from 'node:path';
+
+import type { Diagnostic } from './diagnostics.js';
 import type { ReportedFinding } from './preflight/findings.js';
 import type { PreflightReport } from './preflight/preflight.js';
 import * as workflow from './workflow.js';
@@ -29,6 +32,41 @@ export function announceFindings(report: PreflightReport): void {
   );
   for (const artifact of report.artifacts) {
     workflow.info(`  ${artifact.sha256}  ${printable(artifact.path)} (${artifact.bytes} bytes)`);
+  }
+}
+
+/**
+ * The CLI's diagnostics as annotations on the repository file and line, once each: validate
+ * and deploy print the same warnings. Paths in them are relative to the bundle root.
+ */
+export function announceDiagnostics(
+  phases: readonly { name: string; diagnostics: readonly Diagnostic[] }[],
+  bundleRelativePath: string,
+): void {
+  const seen = new Set<string>();
+  for (const phase of phases) {
+    for (const diagnostic of phase.diagnostics) {
+      const location = diagnostic.locations[0];
+      const file =
+        location === undefined
+          ? undefined
+          : path.posix.normalize(path.posix.join(bundleRelativePath, location.file));
+      const key = JSON.stringify([diagnostic.severity, diagnostic.summary, file, location?.line]);
+      if (seen.has(key)) continue;
+      seen.add(key);
+
+      const at = diagnostic.paths.length > 0 ? ` (at ${diagnostic.paths.join(', ')})` : '';
+      const detail = diagnostic.detail === '' ? '' : `\n${diagnostic.detail}`;
+      const message = `${diagnostic.summary}${at}${detail}`;
+      const title = `Databricks CLI (${phase.name})`;
+      const properties =
+        file === undefined || location === undefined
+          ? { title }
+          : { title, file, line: location.line, col: location.column };
+      if (diagnostic.severity === 'error') workflow.error(message, properties);
+      else if (diagnostic.severity === 'warning') workflow.warning(message, properties);
+      else workflow.notice(message, properties);
+    }
   }
 }
 

@@ -64,6 +64,10 @@ export function warning(message: string, location: AnnotationLocation = {}): voi
   issue('warning', location, message);
 }
 
+export function notice(message: string, location: AnnotationLocation = {}): void {
+  issue('notice', location, message);
+}
+
 export function error(message: string, location: AnnotationLocation = {}): void {
   issue('error', location, message);
 }
