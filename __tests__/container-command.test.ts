@@ -22,6 +22,14 @@ const context: RunContext = {
 };
 
 describe('planPhases', () => {
+  test('strict adds --strict to validate only', () => {
+    const phases = planPhases({ command: 'deploy', target: 'dev', deployFlags: noFlags }, true);
+    expect(phases.map((phase) => phase.cliArgs)).toEqual([
+      ['bundle', 'validate', '-t', 'dev', '--strict'],
+      ['bundle', 'deploy', '-t', 'dev'],
+    ]);
+  });
+
   test('validate runs validate only', () => {
     expect(planPhases({ command: 'validate', target: 'dev', deployFlags: noFlags })).toEqual([
       { name: 'validate', cliArgs: ['bundle', 'validate', '-t', 'dev'] },

@@ -42,6 +42,7 @@ describe('parseInputs', () => {
       internalHosts: expect.objectContaining({ list: [] }),
       checksums: undefined,
       engine: undefined,
+      failOnWarnings: false,
     });
   });
 

@@ -33,6 +33,8 @@ const BUILD = path.join(REPOSITORY_ROOT, '__tests__/support/stand-in-cli/build-i
 const CLI_ONLY_OLD = 'databricks-cli-stand-in:0.298.0-cli-only';
 const CLI_ONLY_NEW = 'databricks-cli-stand-in:1.13.0-cli-only';
 const FOREIGN = 'databricks-cli-stand-in:foreign-platform';
+// A CLI from before `bundle validate --strict` (0.286.0).
+const NO_STRICT = 'databricks-cli-stand-in:0.285.0';
 const RUNNER_ARCH = process.arch === 'arm64' ? 'arm64' : 'amd64';
 const FOREIGN_ARCH = RUNNER_ARCH === 'arm64' ? 'amd64' : 'arm64';
 
@@ -47,6 +49,7 @@ beforeAll(async () => {
     CLI_ONLY_NEW,
   ]);
   await loadForeignImage(FOREIGN, FOREIGN_ARCH);
+  await runChecked(['bash', BUILD, '--cli-version', '0.285.0', NO_STRICT]);
 }, 120_000);
 
 const currentRunner = useScratchRunnerPerTest();
@@ -232,6 +235,23 @@ describe('built action', () => {
         'This warning comes from the stand-in-warning scenario of the stand-in CLI used in ' +
         'tests; the real CLI has no such warning.',
     ]);
+  });
+
+  test.each([
+    ['0.298.0, with --strict', undefined, 'Warnings are not allowed in strict mode'],
+    ['0.285.0, counted by the action', NO_STRICT, 'reported warnings, and the fail-on-warnings'],
+  ])('fail-on-warnings on CLI %s: validate fails, deploy never starts', async (_, image, text) => {
+    const bundle = plainJob();
+    const host = 'https://stand-in-warning.cloud.databricks.com';
+    const overrides = { host, 'fail-on-warnings': 'true', ...(image ? { image } : {}) };
+    const result = await runBuiltAction(runnerEnvironment(currentRunner(), inputs(overrides)));
+
+    expect(result.exitCode).toBe(1);
+    const outputs = readOutputs(currentRunner().outputFile);
+    expect([outputs['validate-result'], outputs['deploy-result']]).toEqual(['failure', 'skipped']);
+    expect(result.stdout).toContain(text);
+    const calls = readBundleCalls(bundle);
+    expect(calls.map((call) => call.argv.includes('--strict'))).toEqual([image === undefined]);
   });
 
   test('a digest reference runs with no mutable-tag warning', async () => {

@@ -436,14 +436,18 @@ const PROXY_VARIABLES = [
     'ALL_PROXY',
     'all_proxy',
 ];
+// `bundle validate --strict` (warnings become errors) exists since this CLI version.
+const STRICT_VALIDATE_SINCE = '0.286.0';
 /**
- * The CLI steps a command runs, in order, after the pre-flight. Validate always comes first;
+ * The CLI steps a command runs, in order, after the pre-flight. `strict` adds `--strict` to
+ * validate, for a CLI that has it. Validate always comes first;
  * `preflight` runs no CLI step at all.
  */
-function planPhases(inputs) {
+function planPhases(inputs, strict = false) {
+    const validateArgs = ['bundle', 'validate', '-t', inputs.target];
     const validate = {
         name: 'validate',
-        cliArgs: ['bundle', 'validate', '-t', inputs.target],
+        cliArgs: strict ? [...validateArgs, '--strict'] : validateArgs,
     };
     const phases = {
         preflight: [],
@@ -1331,6 +1335,7 @@ function parseInputs(read) {
         internalHosts: parseInternalHosts(read('internal-hosts')),
         checksums: parseChecksums(text('checksums')),
         engine: parseEngine(text('engine')),
+        failOnWarnings: parseBoolean('fail-on-warnings', text('fail-on-warnings')),
     };
 }
 // Target names are YAML keys, so the CLI would accept more; this keeps to names that cannot be
@@ -8087,7 +8092,7 @@ async function runPreflight(location, reference, image, options, readCliVersion)
         const constraint = effectiveSetting(target, ['bundle', 'databricks_cli_version']);
         let decision = decideEngine(target, options.engine, image, undefined, findings);
         const engineNeedsVersion = decision.engine === undefined && !imageHasOfflineTerraform(image);
-        if (constraint !== undefined || engineNeedsVersion) {
+        if (constraint !== undefined || engineNeedsVersion || options.failOnWarnings === true) {
             cliVersion = await readCliVersion();
             if (cliVersion === undefined) {
                 findings.add('cli-version-unknown', 'stop', "The image's `databricks --version` output was not understood, so the bundle's " +
@@ -8198,6 +8203,8 @@ function exitExplanation(exitCode) {
         case 127:
             return ("the image's entrypoint was not found (exit code 127). Check that the image is a " +
                 'Databricks CLI image whose entrypoint is the databricks binary.');
+        case 0:
+            return 'the Databricks CLI reported warnings, and the fail-on-warnings input is true.';
         default:
             return `the Databricks CLI exited with code ${exitCode}.`;
     }
@@ -8325,6 +8332,7 @@ function escapeMarkdown(text) {
 
 
 
+
 /** The action's entry point: validate, then deploy, the bundle in the pinned CLI image. */
 async function run(env = process.env) {
     // Masking comes first, so that nothing below, not even an input error, can print a secret.
@@ -8349,7 +8357,8 @@ async function run(env = process.env) {
         if (preflight.passed) {
             homePath = createHomeFolder(env['RUNNER_TEMP']);
             activeGuard.removeOnCancel(homePath);
-            phases = await runPhases(inputs, location, image, homePath, clientEnv, activeGuard);
+            const strict = cliHasStrictValidate(inputs, preflight.cliVersion);
+            phases = await runPhases(inputs, location, image, homePath, clientEnv, activeGuard, strict);
             announceDiagnostics(phases, location.relativePath);
         }
         else {
@@ -8420,12 +8429,12 @@ function createHomeFolder(runnerTemp) {
             'Check the runner work folder and its permissions.');
     }
 }
-async function runPhases(inputs, location, image, homePath, clientEnv, guard) {
+async function runPhases(inputs, location, image, homePath, clientEnv, guard, strict) {
     const containerEnv = containerEnvironment(inputs);
     const envNames = containerEnvNames(containerEnv);
     const processEnv = { ...clientEnv, ...containerEnv };
     const results = [];
-    for (const phase of planPhases(inputs)) {
+    for (const phase of planPhases(inputs, strict)) {
         if (results.some((result) => result.outcome !== 'success')) {
             results.push(skippedPhase(phase));
             continue;
@@ -8433,10 +8442,31 @@ async function runPhases(inputs, location, image, homePath, clientEnv, guard) {
         const context = runContext(phase, image, location, homePath);
         const args = dockerRunArgs(phase, context, inputs, envNames);
         guard.phaseStarted(phase.name, context.containerName);
-        results.push(await runPhase(phase, args, processEnv));
+        const result = await runPhase(phase, args, processEnv);
         guard.phaseEnded();
+        results.push(inputs.failOnWarnings && !strict ? failOnParsedWarnings(result) : result);
     }
     return results;
+}
+/** fail-on-warnings uses the CLI's own `--strict` when the image's CLI has it. */
+function cliHasStrictValidate(inputs, cliVersion) {
+    if (!inputs.failOnWarnings || cliVersion === undefined)
+        return false;
+    return compareVersions(cliVersion, STRICT_VALIDATE_SINCE) >= 0;
+}
+/** For a CLI without `--strict`: a validate that passed with warnings fails all the same. */
+function failOnParsedWarnings(result) {
+    const warnings = result.diagnostics.filter((diagnostic) => diagnostic.severity === 'warning');
+    if (result.name !== 'validate' || result.outcome !== 'success' || warnings.length === 0) {
+        return result;
+    }
+    info(`validate: failure (${warnings.length} warning(s), and fail-on-warnings is true; this CLI ` +
+        'has no --strict, so the action counted them)');
+    return {
+        ...result,
+        outcome: 'failure',
+        errorTail: warnings.map((warning) => `Warning: ${warning.summary}`),
+    };
 }
 function runContext(phase, image, location, homePath) {
     return {

@@ -43,14 +43,22 @@ export interface RunContext {
   readonly homePath: string;
 }
 
+// `bundle validate --strict` (warnings become errors) exists since this CLI version.
+export const STRICT_VALIDATE_SINCE = '0.286.0';
+
 /**
- * The CLI steps a command runs, in order, after the pre-flight. Validate always comes first;
+ * The CLI steps a command runs, in order, after the pre-flight. `strict` adds `--strict` to
+ * validate, for a CLI that has it. Validate always comes first;
  * `preflight` runs no CLI step at all.
  */
-export function planPhases(inputs: Pick<Inputs, 'command' | 'target' | 'deployFlags'>): Phase[] {
+export function planPhases(
+  inputs: Pick<Inputs, 'command' | 'target' | 'deployFlags'>,
+  strict = false,
+): Phase[] {
+  const validateArgs = ['bundle', 'validate', '-t', inputs.target];
   const validate: Phase = {
     name: 'validate',
-    cliArgs: ['bundle', 'validate', '-t', inputs.target],
+    cliArgs: strict ? [...validateArgs, '--strict'] : validateArgs,
   };
   const phases: Record<Command, Phase[]> = {
     preflight: [],

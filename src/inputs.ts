@@ -35,6 +35,8 @@ export interface Inputs {
   /** The checksum manifest, relative to the repository root. */
   readonly checksums: string | undefined;
   readonly engine: EngineName | undefined;
+  /** Warnings fail validate, so deploy never starts. */
+  readonly failOnWarnings: boolean;
 }
 
 /** Reads one input exactly as the runner passed it, untrimmed; empty when unset. */
@@ -73,6 +75,7 @@ export function parseInputs(read: InputReader): Inputs {
     internalHosts: parseInternalHosts(read('internal-hosts')),
     checksums: parseChecksums(text('checksums')),
     engine: parseEngine(text('engine')),
+    failOnWarnings: parseBoolean('fail-on-warnings', text('fail-on-warnings')),
   };
 }
 

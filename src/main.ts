@@ -9,6 +9,7 @@ import {
   containerEnvironment,
   dockerRunArgs,
   planPhases,
+  STRICT_VALIDATE_SINCE,
   type Phase,
   type RunContext,
 } from './container-command.js';
@@ -16,6 +17,7 @@ import { dockerClientEnvironment } from './docker-client.js';
 import { inspectEngineAndImage, type LocalImage } from './engine.js';
 import { ActionError, messageOf } from './errors.js';
 import { readImageCliVersion } from './image-version.js';
+import { compareVersions } from './preflight/cli-version.js';
 import { type Inputs, parseInputs, SECRET_INPUTS } from './inputs.js';
 import { runPhase, skippedPhase, type PhaseResult } from './phase-runner.js';
 import {
@@ -57,7 +59,8 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     if (preflight.passed) {
       homePath = createHomeFolder(env['RUNNER_TEMP']);
       activeGuard.removeOnCancel(homePath);
-      phases = await runPhases(inputs, location, image, homePath, clientEnv, activeGuard);
+      const strict = cliHasStrictValidate(inputs, preflight.cliVersion);
+      phases = await runPhases(inputs, location, image, homePath, clientEnv, activeGuard, strict);
       announceDiagnostics(phases, location.relativePath);
     } else {
       phases = planPhases(inputs).map(skippedPhase);
@@ -143,13 +146,14 @@ async function runPhases(
   homePath: string,
   clientEnv: Record<string, string>,
   guard: CancellationGuard,
+  strict: boolean,
 ): Promise<PhaseResult[]> {
   const containerEnv = containerEnvironment(inputs);
   const envNames = containerEnvNames(containerEnv);
   const processEnv = { ...clientEnv, ...containerEnv };
   const results: PhaseResult[] = [];
 
-  for (const phase of planPhases(inputs)) {
+  for (const phase of planPhases(inputs, strict)) {
     if (results.some((result) => result.outcome !== 'success')) {
       results.push(skippedPhase(phase));
       continue;
@@ -157,10 +161,34 @@ async function runPhases(
     const context = runContext(phase, image, location, homePath);
     const args = dockerRunArgs(phase, context, inputs, envNames);
     guard.phaseStarted(phase.name, context.containerName);
-    results.push(await runPhase(phase, args, processEnv));
+    const result = await runPhase(phase, args, processEnv);
     guard.phaseEnded();
+    results.push(inputs.failOnWarnings && !strict ? failOnParsedWarnings(result) : result);
   }
   return results;
+}
+
+/** fail-on-warnings uses the CLI's own `--strict` when the image's CLI has it. */
+function cliHasStrictValidate(inputs: Inputs, cliVersion: string | undefined): boolean {
+  if (!inputs.failOnWarnings || cliVersion === undefined) return false;
+  return compareVersions(cliVersion, STRICT_VALIDATE_SINCE) >= 0;
+}
+
+/** For a CLI without `--strict`: a validate that passed with warnings fails all the same. */
+function failOnParsedWarnings(result: PhaseResult): PhaseResult {
+  const warnings = result.diagnostics.filter((diagnostic) => diagnostic.severity === 'warning');
+  if (result.name !== 'validate' || result.outcome !== 'success' || warnings.length === 0) {
+    return result;
+  }
+  workflow.info(
+    `validate: failure (${warnings.length} warning(s), and fail-on-warnings is true; this CLI ` +
+      'has no --strict, so the action counted them)',
+  );
+  return {
+    ...result,
+    outcome: 'failure',
+    errorTail: warnings.map((warning) => `Warning: ${warning.summary}`),
+  };
 }
 
 function runContext(

@@ -100,6 +100,8 @@ function exitExplanation(exitCode: number | undefined): string {
         "the image's entrypoint was not found (exit code 127). Check that the image is a " +
         'Databricks CLI image whose entrypoint is the databricks binary.'
       );
+    case 0:
+      return 'the Databricks CLI reported warnings, and the fail-on-warnings input is true.';
     default:
       return `the Databricks CLI exited with code ${exitCode}.`;
   }

@@ -37,6 +37,8 @@ export interface PreflightOptions {
   /** The checksum manifest, relative to the repository root, when the input names one. */
   readonly checksums: string | undefined;
   readonly engine: EngineName | undefined;
+  /** fail-on-warnings needs the CLI version, to know whether validate has --strict. */
+  readonly failOnWarnings?: boolean;
 }
 
 export interface PreflightReport {
@@ -120,7 +122,7 @@ export async function runPreflight(
     const constraint = effectiveSetting(target, ['bundle', 'databricks_cli_version']);
     let decision = decideEngine(target, options.engine, image, undefined, findings);
     const engineNeedsVersion = decision.engine === undefined && !imageHasOfflineTerraform(image);
-    if (constraint !== undefined || engineNeedsVersion) {
+    if (constraint !== undefined || engineNeedsVersion || options.failOnWarnings === true) {
       cliVersion = await readCliVersion();
       if (cliVersion === undefined) {
         findings.add(
