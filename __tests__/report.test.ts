@@ -127,6 +127,8 @@ describe('failureMessage', () => {
     [125, /docker could not create or start the container \(exit code 125\)/],
     [126, /entrypoint could not be executed \(exit code 126\)/],
     [127, /entrypoint was not found \(exit code 127\)/],
+    [137, /container was killed \(exit code 137, SIGKILL\)/],
+    [143, /container was terminated \(exit code 143, SIGTERM\)/],
   ])("explains docker's own exit code %i", (exitCode, message) => {
     const text = failureMessage([failed('validate', exitCode), phase('deploy', 'skipped')]);
     expect(text).toMatch(message);

@@ -81,7 +81,8 @@ export function failureMessage(phases: readonly PhaseResult[]): string {
 
 /**
  * The CLI itself exits with 0 or 1 only; 125 to 127 are docker's own codes for a container that
- * could not be started, so blaming the CLI for them would send people the wrong way.
+ * could not be started, and 137 and 143 are a container killed or stopped from outside, so
+ * blaming the CLI for them would send people the wrong way.
  */
 function exitExplanation(exitCode: number | undefined): string {
   switch (exitCode) {
@@ -102,6 +103,16 @@ function exitExplanation(exitCode: number | undefined): string {
       );
     case 0:
       return 'the Databricks CLI reported warnings, and the fail-on-warnings input is true.';
+    case 137:
+      return (
+        'the container was killed (exit code 137, SIGKILL): by the kernel for lack of memory, ' +
+        'or by whoever stopped it. Check `dmesg` and the memory available to Docker on the runner.'
+      );
+    case 143:
+      return (
+        'the container was terminated (exit code 143, SIGTERM), by a `docker stop` or the ' +
+        'engine shutting down, not by the CLI.'
+      );
     default:
       return `the Databricks CLI exited with code ${exitCode}.`;
   }
