@@ -6656,11 +6656,45 @@ function acceptIncludedFile(file, findings) {
     return true;
 }
 
+;// CONCATENATED MODULE: ./src/preflight/checkout-file.ts
+
+
+/**
+ * Reads a small text file (a manifest, a requirements file) only when its real path is inside
+ * the checkout and it is a regular file of at most `maxBytes`: a FIFO would block the read for
+ * ever, and a symlink could point anywhere on the runner.
+ */
+function readCheckoutText(absolutePath, checkoutPath, maxBytes) {
+    let real;
+    try {
+        real = (0,external_node_fs_namespaceObject.realpathSync)(absolutePath);
+    }
+    catch {
+        return { problem: 'missing' };
+    }
+    if (!isInside(checkoutPath, real))
+        return { problem: 'outside' };
+    try {
+        const stats = (0,external_node_fs_namespaceObject.statSync)(real);
+        if (!stats.isFile() || stats.size > maxBytes)
+            return { problem: 'not-a-small-file' };
+        return { text: (0,external_node_fs_namespaceObject.readFileSync)(real, 'utf8') };
+    }
+    catch {
+        return { problem: 'unreadable' };
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/preflight/checksum-manifest.ts
 
 
-
 const MAX_MANIFEST_BYTES = 1024 * 1024;
+const MANIFEST_PROBLEMS = {
+    missing: 'it does not exist',
+    outside: 'it resolves outside the checkout',
+    'not-a-small-file': 'not a regular file of at most 1 MiB',
+    unreadable: 'permission denied or a read error',
+};
 // sha256sum's output: 64 hex digits, a space, then a space (text mode) or "*" (binary mode).
 const MANIFEST_LINE = /^([0-9a-fA-F]{64}) [ *](.+)$/;
 /**
@@ -6671,26 +6705,14 @@ const MANIFEST_LINE = /^([0-9a-fA-F]{64}) [ *](.+)$/;
  */
 function checkManifest(manifest, checkoutPath, bundlePrefix, artifacts, findings) {
     const where = (line) => ({ file: manifest.repositoryPath, line });
-    let text;
-    try {
-        const real = (0,external_node_fs_namespaceObject.realpathSync)(manifest.absolutePath);
-        if (!isInside(checkoutPath, real)) {
-            throw Object.assign(new Error('outside'), { code: 'it resolves outside the checkout' });
-        }
-        // A FIFO would block the read for ever; a manifest is a small regular file.
-        const stats = (0,external_node_fs_namespaceObject.statSync)(real);
-        if (!stats.isFile() || stats.size > MAX_MANIFEST_BYTES) {
-            throw Object.assign(new Error('not a file'), { code: 'not a regular file of at most 1 MiB' });
-        }
-        text = (0,external_node_fs_namespaceObject.readFileSync)(real, 'utf8');
-    }
-    catch (error) {
-        const code = error.code ?? 'unknown error';
-        findings.addAt('checksum-manifest', 'stop', `Input 'checksums': ${manifest.repositoryPath} ` +
-            `cannot be read (${code}). Name a sha256sum file inside the repository checkout.`);
+    const read = readCheckoutText(manifest.absolutePath, checkoutPath, MAX_MANIFEST_BYTES);
+    if ('problem' in read) {
+        findings.addAt('checksum-manifest', 'stop', `Input 'checksums': ${manifest.repositoryPath} cannot be read ` +
+            `(${MANIFEST_PROBLEMS[read.problem]}). Name a sha256sum file inside the repository ` +
+            'checkout.');
         return;
     }
-    const entries = parseManifest(text, manifest.repositoryPath, bundlePrefix, findings);
+    const entries = parseManifest(read.text, manifest.repositoryPath, bundlePrefix, findings);
     const byPath = new Map(artifacts.map((artifact) => [artifact.path, artifact]));
     const listed = new Set();
     for (const entry of entries) {
@@ -7176,6 +7198,7 @@ function checkLocation(value, rule, what, where, context) {
 
 
 
+
 // Far above any real requirements file; a larger one (or a FIFO) is not read at all.
 const MAX_REQUIREMENTS_BYTES = 1024 * 1024;
 // pip follows -r inside -r; so does this check, to a depth no real project needs.
@@ -7262,22 +7285,16 @@ function readRequirements(relative, where, context, seen, depth) {
     if (seen.has(relative) || depth >= MAX_NESTING)
         return undefined; // pip would loop; we stop
     seen.add(relative);
-    try {
-        const real = (0,external_node_fs_namespaceObject.realpathSync)(external_node_path_default().resolve(context.bundlePath, relative));
-        // Outside the checkout or missing: the local-file check reports it.
-        if (!isInside(context.checkoutPath, real))
-            return undefined;
-        const stats = (0,external_node_fs_namespaceObject.statSync)(real);
-        if (!stats.isFile() || stats.size > MAX_REQUIREMENTS_BYTES) {
-            context.findings.add('requirements-unreadable', 'stop', `${relative} is not a regular file of at most 1 MiB, so it is not read. Commit the ` +
-                'requirements file itself.', where);
-            return undefined;
-        }
-        return (0,external_node_fs_namespaceObject.readFileSync)(real, 'utf8');
+    const absolute = external_node_path_default().resolve(context.bundlePath, relative);
+    const read = readCheckoutText(absolute, context.checkoutPath, MAX_REQUIREMENTS_BYTES);
+    if ('text' in read)
+        return read.text;
+    // Missing, outside or unreadable: the local-file check reports those.
+    if (read.problem === 'not-a-small-file') {
+        context.findings.add('requirements-unreadable', 'stop', `${relative} is not a regular file of at most 1 MiB, so it is not read. Commit the ` +
+            'requirements file itself.', where);
     }
-    catch {
-        return undefined;
-    }
+    return undefined;
 }
 /** Lines with comments removed and backslash continuations joined, numbered from 1. */
 function logicalLines(text) {

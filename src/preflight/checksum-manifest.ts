@@ -1,9 +1,8 @@
-import { readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 
+import { readCheckoutText } from './checkout-file.js';
 import type { FindingList } from './findings.js';
 import type { LocalArtifact } from './local-files.js';
-import { isInside } from './values.js';
 
 interface ManifestEntry {
   readonly sha256: string;
@@ -13,6 +12,13 @@ interface ManifestEntry {
 }
 
 const MAX_MANIFEST_BYTES = 1024 * 1024;
+
+const MANIFEST_PROBLEMS = {
+  missing: 'it does not exist',
+  outside: 'it resolves outside the checkout',
+  'not-a-small-file': 'not a regular file of at most 1 MiB',
+  unreadable: 'permission denied or a read error',
+} as const;
 
 // sha256sum's output: 64 hex digits, a space, then a space (text mode) or "*" (binary mode).
 const MANIFEST_LINE = /^([0-9a-fA-F]{64}) [ *](.+)$/;
@@ -31,30 +37,19 @@ export function checkManifest(
   findings: FindingList,
 ): void {
   const where = (line: number) => ({ file: manifest.repositoryPath, line });
-  let text: string;
-  try {
-    const real = realpathSync(manifest.absolutePath);
-    if (!isInside(checkoutPath, real)) {
-      throw Object.assign(new Error('outside'), { code: 'it resolves outside the checkout' });
-    }
-    // A FIFO would block the read for ever; a manifest is a small regular file.
-    const stats = statSync(real);
-    if (!stats.isFile() || stats.size > MAX_MANIFEST_BYTES) {
-      throw Object.assign(new Error('not a file'), { code: 'not a regular file of at most 1 MiB' });
-    }
-    text = readFileSync(real, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
+  const read = readCheckoutText(manifest.absolutePath, checkoutPath, MAX_MANIFEST_BYTES);
+  if ('problem' in read) {
     findings.addAt(
       'checksum-manifest',
       'stop',
-      `Input 'checksums': ${manifest.repositoryPath} ` +
-        `cannot be read (${code}). Name a sha256sum file inside the repository checkout.`,
+      `Input 'checksums': ${manifest.repositoryPath} cannot be read ` +
+        `(${MANIFEST_PROBLEMS[read.problem]}). Name a sha256sum file inside the repository ` +
+        'checkout.',
     );
     return;
   }
 
-  const entries = parseManifest(text, manifest.repositoryPath, bundlePrefix, findings);
+  const entries = parseManifest(read.text, manifest.repositoryPath, bundlePrefix, findings);
   const byPath = new Map(artifacts.map((artifact) => [artifact.path, artifact]));
   const listed = new Set<string>();
 

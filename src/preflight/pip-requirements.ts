@@ -1,11 +1,12 @@
-import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 
+import { readCheckoutText } from './checkout-file.js';
 import type { ConfigPath } from './config-file.js';
 import { pipItems, type PipItem } from './dependencies.js';
 import { at, checkLocation, type ReachContext, type Where } from './reach-context.js';
 import type { Fragment } from './targets.js';
-import { isInside, isInterpolated } from './values.js';
+import { isInterpolated } from './values.js';
 
 // Far above any real requirements file; a larger one (or a FIFO) is not read at all.
 const MAX_REQUIREMENTS_BYTES = 1024 * 1024;
@@ -176,25 +177,20 @@ function readRequirements(
 ): string | undefined {
   if (seen.has(relative) || depth >= MAX_NESTING) return undefined; // pip would loop; we stop
   seen.add(relative);
-  try {
-    const real = realpathSync(path.resolve(context.bundlePath, relative));
-    // Outside the checkout or missing: the local-file check reports it.
-    if (!isInside(context.checkoutPath, real)) return undefined;
-    const stats = statSync(real);
-    if (!stats.isFile() || stats.size > MAX_REQUIREMENTS_BYTES) {
-      context.findings.add(
-        'requirements-unreadable',
-        'stop',
-        `${relative} is not a regular file of at most 1 MiB, so it is not read. Commit the ` +
-          'requirements file itself.',
-        where,
-      );
-      return undefined;
-    }
-    return readFileSync(real, 'utf8');
-  } catch {
-    return undefined;
+  const absolute = path.resolve(context.bundlePath, relative);
+  const read = readCheckoutText(absolute, context.checkoutPath, MAX_REQUIREMENTS_BYTES);
+  if ('text' in read) return read.text;
+  // Missing, outside or unreadable: the local-file check reports those.
+  if (read.problem === 'not-a-small-file') {
+    context.findings.add(
+      'requirements-unreadable',
+      'stop',
+      `${relative} is not a regular file of at most 1 MiB, so it is not read. Commit the ` +
+        'requirements file itself.',
+      where,
+    );
   }
+  return undefined;
 }
 
 /** Lines with comments removed and backslash continuations joined, numbered from 1. */
