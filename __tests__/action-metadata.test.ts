@@ -39,12 +39,12 @@ describe('action.yml', () => {
 
   test('every input and output is kebab-case and documented, and defaults are stated', () => {
     for (const [name, input] of Object.entries(metadata.inputs)) {
-      expect(name).toMatch(/^[a-z]+(-[a-z]+)*$/);
+      expect(name).toMatch(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/);
       expect(input.description.length).toBeGreaterThan(40);
       if (!input.required) expect(input.description).toMatch(/Default|default/);
     }
     for (const [name, output] of Object.entries(metadata.outputs)) {
-      expect(name).toMatch(/^[a-z]+(-[a-z]+)*$/);
+      expect(name).toMatch(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/);
       expect(output.description.length).toBeGreaterThan(10);
     }
   });

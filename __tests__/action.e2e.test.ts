@@ -2,7 +2,7 @@
  * The action end to end, against the real Docker engine and the stand-in CLI image that jest's
  * global set-up built and mirrored through a registry on 127.0.0.1.
  */
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { describe, expect, test } from '@jest/globals';
@@ -10,6 +10,7 @@ import { describe, expect, test } from '@jest/globals';
 import {
   actionContainers,
   copyExample,
+  foreignFiles,
   readOutputs,
   RUNNERS,
   runnerEnvironment,
@@ -18,6 +19,7 @@ import {
   startBuiltAction,
   useScratchRunnerPerTest,
 } from './support/action-harness.js';
+import { auditSchemaErrors } from './support/audit-schema.js';
 import { run } from './support/exec.js';
 import { readBundleCalls, sha256 } from './support/stand-in-calls.js';
 
@@ -47,21 +49,6 @@ function expectNoSecretAnywhere(texts: string[], secrets: string[]): void {
   for (const text of texts) {
     for (const secret of secrets) expect(text).not.toContain(secret);
   }
-}
-
-/** Files under a folder that are not owned by this process's user. */
-function foreignFiles(folder: string): string[] {
-  const uid = process.getuid?.() ?? 0;
-  const found: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (statSync(full).uid !== uid) found.push(full);
-      if (entry.isDirectory()) walk(full);
-    }
-  };
-  walk(folder);
-  return found;
 }
 
 describe.each(RUNNERS)('%s', (_, runAction) => {
@@ -100,12 +87,14 @@ describe.each(RUNNERS)('%s', (_, runAction) => {
     expect(JSON.parse(outputs['phases'] ?? '')).toEqual([
       expect.objectContaining({ name: 'validate', outcome: 'success', 'exit-code': 0 }),
       expect.objectContaining({ name: 'deploy', outcome: 'success', 'exit-code': 0 }),
+      expect.objectContaining({ name: 'summary', outcome: 'success', 'exit-code': 0 }),
     ]);
 
     const calls = readBundleCalls(bundle);
     expect(calls.map((call) => call.argv)).toEqual([
       ['bundle', 'validate', '-t', 'dev'],
       ['bundle', 'deploy', '-t', 'dev'],
+      ['bundle', 'summary', '-t', 'dev', '-o', 'json'],
     ]);
     for (const call of calls) {
       expect(call.uid).toBe(process.getuid?.());
@@ -156,7 +145,10 @@ describe.each(RUNNERS)('%s', (_, runAction) => {
     );
     expect(result.stdout).toContain(`::add-mask::${TOKEN}`);
     expect(foreignFiles(currentRunner().checkout)).toEqual([]);
-    expect(readdirSync(currentRunner().runnerTemp)).toEqual([]);
+    // The CLI's home folder is gone; only the audit record stays, for a later step.
+    expect(readdirSync(currentRunner().runnerTemp)).toEqual([
+      expect.stringMatching(/^databricks-bundle-audit-\d+-[0-9a-f]{8}\.json$/),
+    ]);
   });
 
   test('deploys the prebuilt-wheel example as a service principal', async () => {
@@ -178,6 +170,7 @@ describe.each(RUNNERS)('%s', (_, runAction) => {
     expect(calls.map((call) => call.argv)).toEqual([
       ['bundle', 'validate', '-t', 'production'],
       ['bundle', 'deploy', '-t', 'production', '--auto-approve'],
+      ['bundle', 'summary', '-t', 'production', '-o', 'json'],
     ]);
     expect(calls[1]?.secrets_sha256['DATABRICKS_CLIENT_SECRET']).toBe(sha256(CLIENT_SECRET));
     expect(calls[1]?.env_names).not.toContain('DATABRICKS_TOKEN');
@@ -210,7 +203,7 @@ describe.each(RUNNERS)('%s', (_, runAction) => {
     });
     expect(readBundleCalls(bundle).map((call) => call.argv[1])).toEqual(['validate']);
     expect(result.stdout).toMatch(
-      /::error::The validate phase failed: .* exited with code 1\. Nothing was deployed\./,
+      /::error::The validate phase failed: .* exited with code 1\. Nothing was changed in the /,
     );
     expect(result.stdout).toContain('reference does not exist: ${var.nope}');
     expect(readFileSync(currentRunner().summaryFile, 'utf8')).toMatch(
@@ -280,7 +273,10 @@ describe.each(RUNNERS)('%s', (_, runAction) => {
       'validate-result': 'success',
       'deploy-result': 'failure',
     });
-    expect(result.stdout).toMatch(/::error::The deploy phase failed: .*exited with code 1/);
+    expect(result.stdout).toMatch(
+      /::error::The deploy phase failed: The workspace refused to let the deploying identity /,
+    );
+    expect(result.stdout).toContain('See docs/TROUBLESHOOTING.md#permission-denied');
     expect(result.stdout).toMatch(
       /may be incomplete.*Last lines of the container's error output:%0A.*Error:/,
     );
@@ -339,7 +335,8 @@ describe.each(RUNNERS)('%s, stopping before any container starts', (_, runAction
     [{ 'client-secret': CLIENT_SECRET }, /two kinds of credential/],
     [{ 'working-directory': '../..' }, /Input 'working-directory'.*outside the repository/],
     [{ vars: 'bad name=1' }, /Input 'vars'/],
-    [{ command: 'destroy' }, /Input 'command'/],
+    [{ command: 'apply' }, /Input 'command'/],
+    [{ command: 'destroy' }, /Input 'auto-approve'/],
     [{ target: '' }, /Input 'target': is required/],
   ])('bad input %j', async (inputs, message) => {
     await expectRefusal(inputs, message);
@@ -399,8 +396,23 @@ describe('cancellation', () => {
         new RegExp(`::error::The step was cancelled \\(${signal}\\) during the deploy phase`),
       );
       expect(await actionContainers()).toEqual([]);
-      expect(readdirSync(currentRunner().runnerTemp)).toEqual([]);
       expect(foreignFiles(bundle)).toEqual([]);
+
+      // The home folder is gone; the audit record says what ran and what was stopped.
+      const [record, ...others] = readdirSync(currentRunner().runnerTemp);
+      expect(others).toEqual([]);
+      const audit = JSON.parse(
+        readFileSync(path.join(currentRunner().runnerTemp, record ?? ''), 'utf8'),
+      ) as Record<string, unknown>;
+      expect(auditSchemaErrors(audit)).toEqual([]);
+      expect(audit).toMatchObject({
+        result: 'failure',
+        error: expect.stringMatching(`^The step was cancelled \\(${signal}\\) during the deploy`),
+        phases: [
+          expect.objectContaining({ name: 'validate', outcome: 'success', exit_code: 0 }),
+          expect.objectContaining({ name: 'deploy', outcome: 'cancelled', exit_code: null }),
+        ],
+      });
     },
   );
 
@@ -463,7 +475,10 @@ describe('cancellation', () => {
       `but its container ${container} could not be removed and may still be running`,
     );
     expect(result.stdout).toContain(`docker rm --force ${container}`);
-    // The container still used the home folder, so it was left in place.
-    expect(readdirSync(currentRunner().runnerTemp)).toHaveLength(1);
+    // The container still used the home folder, so it was left in place, beside the record.
+    expect(readdirSync(currentRunner().runnerTemp).sort()).toEqual([
+      expect.stringMatching(/^databricks-bundle-audit-/),
+      expect.stringMatching(/^databricks-bundle-home-/),
+    ]);
   });
 });

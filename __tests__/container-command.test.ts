@@ -4,10 +4,11 @@ import {
   containerEnvNames,
   containerEnvironment,
   dockerRunArgs,
+  type Phase,
   planPhases,
   type RunContext,
 } from '../src/container-command.js';
-import type { DeployFlags } from '../src/inputs.js';
+import type { Command, DeployFlags } from '../src/inputs.js';
 
 const noFlags: DeployFlags = { forceLock: false, autoApprove: false, failOnActiveRuns: false };
 
@@ -21,18 +22,66 @@ const context: RunContext = {
   homePath: '/home/runner/work/_temp/databricks-bundle-home-x1',
 };
 
+const phase = (name: Phase['name'], cliArgs: string[], extra: Partial<Phase> = {}): Phase => ({
+  name,
+  cliArgs,
+  stdout: 'log',
+  informational: false,
+  ...extra,
+});
+
+const noAbilities = { strictValidate: false, planJson: false };
+
 describe('planPhases', () => {
+  const plan = (command: Command, flags: Partial<DeployFlags> = {}, abilities = noAbilities) =>
+    planPhases({ command, target: 'dev', deployFlags: { ...noFlags, ...flags } }, abilities);
+
   test('strict adds --strict to validate only', () => {
-    const phases = planPhases({ command: 'deploy', target: 'dev', deployFlags: noFlags }, true);
-    expect(phases.map((phase) => phase.cliArgs)).toEqual([
+    const phases = plan('deploy', {}, { strictValidate: true, planJson: false });
+    expect(phases.map((each) => each.cliArgs)).toEqual([
       ['bundle', 'validate', '-t', 'dev', '--strict'],
       ['bundle', 'deploy', '-t', 'dev'],
+      ['bundle', 'summary', '-t', 'dev', '-o', 'json'],
     ]);
   });
 
-  test('validate runs validate only', () => {
-    expect(planPhases({ command: 'validate', target: 'dev', deployFlags: noFlags })).toEqual([
-      { name: 'validate', cliArgs: ['bundle', 'validate', '-t', 'dev'] },
+  test('validate runs validate only; preflight runs nothing', () => {
+    expect(plan('validate')).toEqual([phase('validate', ['bundle', 'validate', '-t', 'dev'])]);
+    expect(plan('preflight')).toEqual([]);
+  });
+
+  test('deploy ends with a summary whose JSON is kept and whose failure decides nothing', () => {
+    expect(plan('deploy')[2]).toEqual(
+      phase('summary', ['bundle', 'summary', '-t', 'dev', '-o', 'json'], {
+        stdout: 'json',
+        informational: true,
+      }),
+    );
+  });
+
+  test('plan asks for JSON where the CLI has it, and reads the text otherwise', () => {
+    expect(plan('plan', {}, { strictValidate: false, planJson: true })).toEqual([
+      phase('validate', ['bundle', 'validate', '-t', 'dev']),
+      phase('plan', ['bundle', 'plan', '-t', 'dev', '-o', 'json'], { stdout: 'json' }),
+    ]);
+    expect(plan('plan')[1]).toEqual(
+      phase('plan', ['bundle', 'plan', '-t', 'dev'], { stdout: 'text' }),
+    );
+  });
+
+  test('plan never carries deploy flags, so it cannot approve or take a lock', () => {
+    const phases = plan('plan', { forceLock: true, autoApprove: true, failOnActiveRuns: true });
+    expect(phases.flatMap((each) => each.cliArgs)).not.toContain('--auto-approve');
+    expect(phases.flatMap((each) => each.cliArgs)).not.toContain('--force-lock');
+  });
+
+  test.each<[Partial<DeployFlags>, string[]]>([
+    [{ autoApprove: true }, []],
+    [{ autoApprove: true, forceLock: true }, ['--force-lock']],
+  ])('destroy with %j validates, then destroys with --auto-approve and %j', (flags, extra) => {
+    expect(plan('destroy', flags)).toEqual([
+      phase('validate', ['bundle', 'validate', '-t', 'dev']),
+      phase('destroy', ['bundle', 'destroy', '-t', 'dev', '--auto-approve', ...extra]),
     ]);
   });
 
@@ -47,10 +96,13 @@ describe('planPhases', () => {
     ],
   ])('deploy with %j validates, then deploys with %j', (flags, extra) => {
     expect(
-      planPhases({ command: 'deploy', target: 'prod', deployFlags: { ...noFlags, ...flags } }),
+      planPhases(
+        { command: 'deploy', target: 'prod', deployFlags: { ...noFlags, ...flags } },
+        noAbilities,
+      ).slice(0, 2),
     ).toEqual([
-      { name: 'validate', cliArgs: ['bundle', 'validate', '-t', 'prod'] },
-      { name: 'deploy', cliArgs: ['bundle', 'deploy', '-t', 'prod', ...extra] },
+      phase('validate', ['bundle', 'validate', '-t', 'prod']),
+      phase('deploy', ['bundle', 'deploy', '-t', 'prod', ...extra]),
     ]);
   });
 });
@@ -118,7 +170,7 @@ describe('containerEnvNames', () => {
 });
 
 describe('dockerRunArgs', () => {
-  const validate = { name: 'validate' as const, cliArgs: ['bundle', 'validate', '-t', 'dev'] };
+  const validate = phase('validate', ['bundle', 'validate', '-t', 'dev']);
   const common = [
     'run',
     '--rm',
@@ -160,7 +212,7 @@ describe('dockerRunArgs', () => {
   test('a bundle at the checkout root and a network', () => {
     expect(
       dockerRunArgs(
-        { name: 'deploy', cliArgs: ['bundle', 'deploy', '-t', 'dev', '--auto-approve'] },
+        phase('deploy', ['bundle', 'deploy', '-t', 'dev', '--auto-approve']),
         { ...context, bundleRelativePath: '.' },
         { dockerNetwork: 'host' },
         [],

@@ -91,7 +91,8 @@ describe('parseInputs', () => {
     ['image', '', /Input 'image'/],
     ['image', 'mirror/cli', /Input 'image'/],
     ['target', '', /Input 'target': is required/],
-    ['command', 'destroy', /Input 'command': "destroy" is not supported/],
+    ['command', 'apply', /Input 'command': "apply" is not supported/],
+    ['command', 'destroy', /Input 'auto-approve': must be true for command "destroy"\. /],
     ['host', 'http://adb.example', /Input 'host'/],
     ['host', 'https://adb.example:99999', /Input 'host'/],
     ['auth-type', 'azure-cli', /Input 'auth-type'/],
@@ -123,11 +124,15 @@ describe('parseCommand', () => {
     ['deploy', 'deploy'],
     ['validate', 'validate'],
     ['preflight', 'preflight'],
+    ['plan', 'plan'],
+    ['destroy', 'destroy'],
   ])('%j gives %s', (value, command) => {
     expect(parseCommand(value)).toBe(command);
   });
-  test.each(['Deploy', 'plan', 'validate,deploy'])('refuses %j', (value) => {
-    expect(() => parseCommand(value)).toThrow(/Use "deploy" .*, "validate" .* or "preflight"/);
+  test.each(['Deploy', 'apply', 'validate,deploy'])('refuses %j', (value) => {
+    expect(() => parseCommand(value)).toThrow(
+      /Use "deploy" .*, "validate" .*, "plan" .*, "destroy" .* or "preflight"/,
+    );
   });
 });
 

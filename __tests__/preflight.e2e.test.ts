@@ -162,7 +162,11 @@ describe.each(RUNNERS)('%s', (_, runAction) => {
     expect(result.stdout).toMatch(
       /^::warning title=Pre-flight%3A pypi-library,file=bundles\/job\/databricks\.yml,line=20::/m,
     );
-    expect(readBundleCalls(bundle).map((call) => call.argv[1])).toEqual(['validate', 'deploy']);
+    expect(readBundleCalls(bundle).map((call) => call.argv[1])).toEqual([
+      'validate',
+      'deploy',
+      'summary',
+    ]);
   });
 
   test('an internal repo is not a finding', async () => {
@@ -296,7 +300,7 @@ describe('built action', () => {
     );
     expect(result.exitCode).toBe(0);
     const calls = readBundleCalls(bundle);
-    expect(calls.map((call) => call.argv[1])).toEqual(['validate', 'deploy']);
+    expect(calls.map((call) => call.argv[1])).toEqual(['validate', 'deploy', 'summary']);
     for (const call of calls) {
       expect(call.env_names).toContain('DATABRICKS_BUNDLE_ENGINE');
       expect(call.env_names.filter((name) => name.startsWith('DATABRICKS_TF_'))).toEqual([]);
@@ -320,7 +324,11 @@ describe('built action', () => {
     );
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toContain('deployment engine direct (the default of CLI 1.13.0)');
-    expect(readBundleCalls(bundle).map((call) => call.argv[1])).toEqual(['validate', 'deploy']);
+    expect(readBundleCalls(bundle).map((call) => call.argv[1])).toEqual([
+      'validate',
+      'deploy',
+      'summary',
+    ]);
   });
 
   test.each([

@@ -9,17 +9,22 @@ import { LineTail, type PhaseResult } from '../src/phase-runner.js';
 import {
   escapeMarkdown,
   failureMessage,
+  overallOutcome,
   type RunReport,
   stepSummary,
   writeStepSummary,
 } from '../src/report.js';
 import { printable } from '../src/preflight-report.js';
 
-const phase = (name: 'validate' | 'deploy', outcome: PhaseResult['outcome']): PhaseResult => ({
+const phase = (name: PhaseResult['name'], outcome: PhaseResult['outcome']): PhaseResult => ({
   name,
   outcome,
   exitCode: outcome === 'skipped' ? undefined : outcome === 'success' ? 0 : 1,
+  startedAt: outcome === 'skipped' ? undefined : '2026-12-04T10:00:00.000Z',
+  finishedAt: outcome === 'skipped' ? undefined : '2026-12-04T10:00:02.345Z',
   durationMs: outcome === 'skipped' ? 0 : 2345,
+  informational: name === 'summary',
+  output: undefined,
   errorTail: [],
   diagnostics: [],
 });
@@ -46,9 +51,12 @@ const report: RunReport = {
     artifacts: [],
     cliVersion: undefined,
     engine: undefined,
+    bundleName: 'sales',
     passed: true,
   },
   phases: [phase('validate', 'failure'), phase('deploy', 'skipped')],
+  resources: undefined,
+  plan: undefined,
 };
 
 afterEach(() => {
@@ -109,7 +117,7 @@ describe('stepSummary', () => {
 });
 
 describe('failureMessage', () => {
-  const failed = (name: 'validate' | 'deploy', exitCode: number): PhaseResult => ({
+  const failed = (name: PhaseResult['name'], exitCode: number): PhaseResult => ({
     ...phase(name, 'failure'),
     exitCode,
     errorTail: ['Uploading...', '', 'Error: something broke', '  at resources.jobs.x'],
@@ -124,6 +132,7 @@ describe('failureMessage', () => {
   });
 
   test.each([
+    [2, /the CLI was stopped \(exit code 2\): by a signal such as `docker stop`/],
     [125, /docker could not create or start the container \(exit code 125\)/],
     [126, /entrypoint could not be executed \(exit code 126\)/],
     [127, /entrypoint was not found \(exit code 127\)/],
@@ -132,7 +141,8 @@ describe('failureMessage', () => {
   ])("explains docker's own exit code %i", (exitCode, message) => {
     const text = failureMessage([failed('validate', exitCode), phase('deploy', 'skipped')]);
     expect(text).toMatch(message);
-    expect(text).toContain('Nothing was deployed.');
+    expect(text).toContain('Nothing was changed in the workspace.');
+    expect(text).toContain(`See docs/TROUBLESHOOTING.md#exit-code-${exitCode}`);
     expect(text).not.toContain('the Databricks CLI exited');
   });
 });
@@ -145,5 +155,81 @@ describe('LineTail', () => {
     expect(tail.lines()).toEqual(['three', 'four', 'fi']);
     tail.push('ve\n');
     expect(tail.lines()).toEqual(['three', 'four', 'five']);
+  });
+});
+
+describe('results of deploy and plan', () => {
+  const resources = [
+    {
+      group: 'jobs',
+      key: 'nightly',
+      name: '[dev a] nightly|x',
+      id: '123',
+      url: 'https://adb-1.azuredatabricks.net/jobs/123?o=1&x="y"',
+    },
+    { group: 'schemas', key: 'sales', name: null, id: null, url: null },
+  ];
+
+  test('the summary lists deployed resources with escaped names and links', () => {
+    const text = stepSummary({
+      ...report,
+      phases: [phase('validate', 'success'), phase('deploy', 'success')],
+      resources,
+    });
+    expect(text).toContain('#### Deployed resources (2)');
+    expect(text).toContain(
+      '| <code>jobs.nightly</code> | &#91;dev a&#93; nightly&#124;x | <code>123</code> | ' +
+        '<a href="https://adb-1.azuredatabricks.net/jobs/123?o=1&amp;x=&quot;y&quot;">open</a> |',
+    );
+    expect(text).toContain('| <code>schemas.sales</code> |  | not deployed |  |');
+  });
+
+  test('the summary shows the plan, with a warning when it deletes', () => {
+    const text = stepSummary({
+      ...report,
+      inputs: { ...report.inputs, command: 'plan' },
+      phases: [phase('validate', 'success'), phase('plan', 'success')],
+      plan: {
+        changes: [
+          { resource: 'jobs.nightly', action: 'create' },
+          { resource: 'schemas.sales', action: 'recreate' },
+        ],
+        counts: { create: 2, change: 0, delete: 1, unchanged: 3 },
+      },
+    });
+    expect(text).toContain('### Databricks bundle plan: ✅ success');
+    expect(text).toContain('#### Plan: 2 to add, 0 to change, 1 to delete, 3 unchanged');
+    expect(text).toContain('needs `auto-approve: true`');
+    expect(text).toContain('| recreate | <code>schemas.sales</code> |');
+  });
+
+  test('a failed summary after a deploy does not fail the run', () => {
+    const phases = [
+      phase('validate', 'success'),
+      phase('deploy', 'success'),
+      phase('summary', 'failure'),
+    ];
+    expect(overallOutcome(phases)).toBe('success');
+    expect(overallOutcome([phase('validate', 'success'), phase('deploy', 'failure')])).toBe(
+      'failure',
+    );
+  });
+
+  test('a recognised failure gives its explanation and link instead of the exit code', () => {
+    const failed: PhaseResult = {
+      ...phase('deploy', 'failure'),
+      recognizedFailure: { id: 'lock-held', explanation: 'Another deployment holds the lock.' },
+    };
+    const text = failureMessage([phase('validate', 'success'), failed], {
+      GITHUB_SERVER_URL: 'https://github.bank.internal',
+      GITHUB_ACTION_REPOSITORY: 'platform/databricks-bundle',
+      GITHUB_ACTION_REF: 'v1',
+    });
+    expect(text).toMatch(/^The deploy phase failed: Another deployment holds the lock\. See /);
+    expect(text).toContain(
+      'See https://github.bank.internal/platform/databricks-bundle/blob/v1/docs/' +
+        'TROUBLESHOOTING.md#lock-held. The deployment may be incomplete',
+    );
+    expect(text).not.toContain('exited with code');
   });
 });

@@ -328,6 +328,7 @@ class CancellationGuard {
     clientEnv;
     running;
     folders = new Set();
+    lastWords;
     handler = (signal) => this.cancel(signal);
     constructor(clientEnv) {
         this.clientEnv = clientEnv;
@@ -341,6 +342,13 @@ class CancellationGuard {
     }
     removeOnCancel(folder) {
         this.folders.add(folder);
+    }
+    /**
+     * What to do last, after the container is gone and before the process exits: the audit
+     * record of a cancelled run. It runs synchronously, inside the signal handler.
+     */
+    onCancelled(lastWords) {
+        this.lastWords = lastWords;
     }
     phaseStarted(phase, container) {
         this.running = { phase, container };
@@ -360,7 +368,9 @@ class CancellationGuard {
         }
         // The CLI's output may have paused command processing; the error must still be an error.
         resumeStoppedCommands();
-        setFailed(cancellationMessage(signal, running, removed));
+        const message = cancellationMessage(signal, running, removed);
+        setFailed(message);
+        this.lastWords?.(message);
         process.exit(1);
     }
     /**
@@ -414,6 +424,269 @@ function cancellationMessage(signal, running, removed) {
         `\`docker rm --force ${running.container}\`.${incomplete}`);
 }
 
+;// CONCATENATED MODULE: ./src/preflight-report.ts
+
+
+/**
+ * Each finding becomes an annotation on its file and line, so a reviewer sees it on the pull
+ * request's changed files, and a log line, so it is in the log too.
+ */
+function announceFindings(report) {
+    for (const finding of report.findings) {
+        const location = {
+            title: `Pre-flight: ${finding.rule}`,
+            ...(finding.file === undefined ? {} : { file: finding.file }),
+            ...(finding.line === undefined ? {} : { line: finding.line }),
+        };
+        if (finding.level === 'error')
+            error(finding.message, location);
+        else
+            warning(finding.message, location);
+    }
+    const errors = report.findings.filter((finding) => finding.level === 'error').length;
+    const warnings = report.findings.length - errors;
+    info(`Pre-flight (policy ${report.policy}): ${plural(errors, 'error')}, ` +
+        `${plural(warnings, 'warning')}, ${plural(report.artifacts.length, 'local file')} hashed` +
+        (report.engine?.engine === undefined
+            ? ''
+            : `; deployment engine ${report.engine.engine} (${printable(report.engine.source)})`) +
+        (report.cliVersion === undefined ? '' : `; image CLI ${report.cliVersion}`));
+    for (const artifact of report.artifacts) {
+        info(`  ${artifact.sha256}  ${printable(artifact.path)} (${artifact.bytes} bytes)`);
+    }
+}
+/**
+ * The CLI's diagnostics as annotations on the repository file and line, once each: validate
+ * and deploy print the same warnings. Paths in them are relative to the bundle root.
+ */
+function announceDiagnostics(phases, bundleRelativePath) {
+    const seen = new Set();
+    for (const phase of phases) {
+        for (const diagnostic of phase.diagnostics) {
+            const location = diagnostic.locations[0];
+            const file = location === undefined
+                ? undefined
+                : external_node_path_default().posix.normalize(external_node_path_default().posix.join(bundleRelativePath, location.file));
+            const key = JSON.stringify([diagnostic.severity, diagnostic.summary, file, location?.line]);
+            if (seen.has(key))
+                continue;
+            seen.add(key);
+            const at = diagnostic.paths.length > 0 ? ` (at ${diagnostic.paths.join(', ')})` : '';
+            const detail = diagnostic.detail === '' ? '' : `\n${diagnostic.detail}`;
+            const message = `${diagnostic.summary}${at}${detail}`;
+            const title = `Databricks CLI (${phase.name})`;
+            const properties = file === undefined || location === undefined
+                ? { title }
+                : { title, file, line: location.line, col: location.column };
+            if (diagnostic.severity === 'error')
+                error(message, properties);
+            else if (diagnostic.severity === 'warning')
+                warning(message, properties);
+            else
+                notice(message, properties);
+        }
+    }
+}
+/** The step's error when the pre-flight stops it: how many findings, and the first few. */
+function preflightFailureMessage(report) {
+    const errors = report.findings.filter((finding) => finding.level === 'error');
+    const shown = errors.slice(0, 5).map((finding) => `- ${locate(finding)}${finding.message}`);
+    const more = errors.length > shown.length ? [`- and ${errors.length - shown.length} more`] : [];
+    return [
+        `The pre-flight found ${plural(errors.length, 'problem')} (policy ${report.policy}), so no ` +
+            'container ran with credentials and nothing was deployed:',
+        ...shown,
+        ...more,
+    ].join('\n');
+}
+function locate(finding) {
+    if (finding.file === undefined)
+        return '';
+    return finding.line === undefined ? `${finding.file}: ` : `${finding.file}:${finding.line}: `;
+}
+// A job's outputs share a size limit of about 1 MB; the log and annotations have them all.
+const MAX_FINDINGS_OUTPUT = 1_000;
+/** The findings as the `findings` output: one JSON object each, in the order found. */
+function findingsJson(report) {
+    return JSON.stringify(report.findings.slice(0, MAX_FINDINGS_OUTPUT).map(findingRecord));
+}
+/** One finding as JSON shows it, in the output and the audit record alike. */
+function findingRecord(finding) {
+    return {
+        rule: finding.rule,
+        level: finding.level,
+        kind: finding.kind,
+        file: finding.file ?? null,
+        line: finding.line ?? null,
+        message: finding.message,
+    };
+}
+// Control characters, and the two Unicode line separators: each can end a line.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f\u2028\u2029]/g;
+/**
+ * A file name or path for a log line: control characters (a newline in a file name could start
+ * a forged workflow command) are shown as escapes instead.
+ */
+function printable(text) {
+    return text.replace(CONTROL_CHARACTERS, (character) => JSON.stringify(character).slice(1, -1));
+}
+function plural(count, noun) {
+    return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+;// CONCATENATED MODULE: ./src/version.ts
+/** This action's name and version, as package.json has them (a test keeps the two equal). */
+const ACTION_NAME = 'databricks-bundle-airgap-action';
+const ACTION_VERSION = '0.1.0';
+
+;// CONCATENATED MODULE: ./src/audit-record.ts
+
+
+
+
+
+// Bumped whenever a field changes meaning or goes away; schema/audit-record.schema.json
+// describes this version.
+const AUDIT_RECORD_VERSION = 1;
+/**
+ * The audit record: who ran what, from which source, with which tool, and what happened. It is
+ * built from the action's own facts and the runner's GITHUB_* variables by name, never from an
+ * environment dump; `secrets` are replaced wherever they might still appear.
+ */
+function auditRecord(facts, env, secrets) {
+    const { inputs, location, image, preflight } = facts;
+    const record = {
+        record_version: AUDIT_RECORD_VERSION,
+        action: {
+            name: ACTION_NAME,
+            version: ACTION_VERSION,
+            repository: variable(env, 'GITHUB_ACTION_REPOSITORY'),
+            ref: variable(env, 'GITHUB_ACTION_REF'),
+        },
+        run: runFacts(env),
+        started_at: facts.startedAt.toISOString(),
+        finished_at: facts.finishedAt.toISOString(),
+        result: facts.result,
+        error: facts.error ?? null,
+        command: inputs?.command ?? null,
+        target: inputs?.target ?? null,
+        bundle: location === undefined
+            ? null
+            : {
+                path: location.relativePath,
+                config_file: location.configFile,
+                name: preflight?.bundleName ?? null,
+            },
+        image: image === undefined || inputs === undefined
+            ? null
+            : {
+                reference: inputs.image.raw,
+                id: image.id,
+                repo_digest: image.repoDigest ?? null,
+                platform: image.platform,
+                cli_version: preflight?.cliVersion ?? null,
+            },
+        engine: preflight?.engine?.engine ?? null,
+        preflight: preflight === undefined
+            ? null
+            : {
+                result: preflight.passed ? 'success' : 'failure',
+                policy: preflight.policy,
+                findings: preflight.findings.map(findingRecord),
+            },
+        local_files: (preflight?.artifacts ?? []).map((artifact) => ({
+            path: artifact.path,
+            bytes: artifact.bytes,
+            sha256: artifact.sha256,
+        })),
+        phases: [
+            ...facts.phases.map((phase) => ({
+                name: phase.name,
+                outcome: phase.outcome,
+                exit_code: phase.exitCode ?? null,
+                started_at: phase.startedAt ?? null,
+                finished_at: phase.finishedAt ?? null,
+                duration_ms: phase.durationMs,
+                failure: phase.recognizedFailure?.id ?? null,
+            })),
+            ...(facts.cancelledPhase === undefined
+                ? []
+                : [cancelledRecord(facts.cancelledPhase, facts.finishedAt)]),
+        ],
+        resources: facts.resources?.map((resource) => ({
+            group: resource.group,
+            key: resource.key,
+            name: resource.name,
+            id: resource.id,
+            url: resource.url,
+        })) ?? null,
+        plan: facts.plan === undefined ? null : { counts: facts.plan.counts, changes: facts.plan.changes },
+    };
+    return redact(record, secrets.filter((secret) => secret.length >= MIN_SECRET_LENGTH));
+}
+function cancelledRecord(phase, cancelledAt) {
+    return {
+        name: phase.name,
+        outcome: 'cancelled',
+        exit_code: null,
+        started_at: phase.startedAt.toISOString(),
+        finished_at: cancelledAt.toISOString(),
+        duration_ms: cancelledAt.getTime() - phase.startedAt.getTime(),
+        failure: null,
+    };
+}
+// The runner's variables that say where a change came from and who made it.
+function runFacts(env) {
+    return {
+        server_url: variable(env, 'GITHUB_SERVER_URL'),
+        repository: variable(env, 'GITHUB_REPOSITORY'),
+        commit: variable(env, 'GITHUB_SHA'),
+        ref: variable(env, 'GITHUB_REF'),
+        event_name: variable(env, 'GITHUB_EVENT_NAME'),
+        workflow: variable(env, 'GITHUB_WORKFLOW'),
+        workflow_ref: variable(env, 'GITHUB_WORKFLOW_REF'),
+        job: variable(env, 'GITHUB_JOB'),
+        run_id: variable(env, 'GITHUB_RUN_ID'),
+        run_attempt: variable(env, 'GITHUB_RUN_ATTEMPT'),
+        actor: variable(env, 'GITHUB_ACTOR'),
+        triggering_actor: variable(env, 'GITHUB_TRIGGERING_ACTOR'),
+    };
+}
+function variable(env, name) {
+    const value = env[name];
+    return value === undefined || value === '' ? null : value;
+}
+// Shorter values would replace ordinary words; no credential is this short.
+const MIN_SECRET_LENGTH = 4;
+/** A copy with every occurrence of a secret in a string replaced by `***`. */
+function redact(value, secrets) {
+    if (secrets.length === 0)
+        return value;
+    if (typeof value === 'string') {
+        return secrets.reduce((text, secret) => text.replaceAll(secret, '***'), value);
+    }
+    if (Array.isArray(value))
+        return value.map((item) => redact(item, secrets));
+    if (typeof value === 'object' && value !== null) {
+        return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redact(item, secrets)]));
+    }
+    return value;
+}
+/**
+ * Writes the record as a new file under RUNNER_TEMP (never in the bundle, which is uploaded to
+ * the workspace) and returns the SHA-256 of exactly the bytes written, for a later step to sign
+ * or store. The runner empties RUNNER_TEMP after the job, so a later step must keep it.
+ */
+function writeAuditRecord(record, runnerTemp) {
+    const bytes = Buffer.from(`${JSON.stringify(record, null, 2)}\n`, 'utf8');
+    const name = `databricks-bundle-audit-${Date.now()}-${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}.json`;
+    const file = external_node_path_default().join(runnerTemp, name);
+    // `wx`: a new file only, so nothing already there is ever overwritten.
+    (0,external_node_fs_namespaceObject.writeFileSync)(file, bytes, { flag: 'wx' });
+    return { path: file, sha256: (0,external_node_crypto_namespaceObject.createHash)('sha256').update(bytes).digest('hex') };
+}
+
 ;// CONCATENATED MODULE: ./src/container-command.ts
 /** Where the checkout and the per-run home folder appear inside the container. */
 const CONTAINER_CHECKOUT = '/github/workspace';
@@ -438,23 +711,50 @@ const PROXY_VARIABLES = [
 ];
 // `bundle validate --strict` (warnings become errors) exists since this CLI version.
 const STRICT_VALIDATE_SINCE = '0.286.0';
+// `bundle plan` exists (hidden at first) since 0.263.0 and prints JSON with `-o json` since
+// 0.269.0 (databricks/cli #3329 and #3598).
+const PLAN_SINCE = '0.263.0';
+const PLAN_JSON_SINCE = '0.269.0';
+const NO_ABILITIES = { strictValidate: false, planJson: false };
 /**
- * The CLI steps a command runs, in order, after the pre-flight. `strict` adds `--strict` to
- * validate, for a CLI that has it. Validate always comes first;
- * `preflight` runs no CLI step at all.
+ * The CLI steps a command runs, in order, after the pre-flight. Validate always comes first, so
+ * nothing changes in the workspace for a bundle the CLI rejects; `preflight` runs no CLI step.
  */
-function planPhases(inputs, strict = false) {
-    const validateArgs = ['bundle', 'validate', '-t', inputs.target];
-    const validate = {
-        name: 'validate',
-        cliArgs: strict ? [...validateArgs, '--strict'] : validateArgs,
+function planPhases(inputs, abilities = NO_ABILITIES) {
+    const target = inputs.target;
+    const validateArgs = ['bundle', 'validate', '-t', target];
+    const validate = phase('validate', abilities.strictValidate ? [...validateArgs, '--strict'] : validateArgs);
+    switch (inputs.command) {
+        case 'preflight':
+            return [];
+        case 'validate':
+            return [validate];
+        case 'plan': {
+            const planArgs = ['bundle', 'plan', '-t', target];
+            if (abilities.planJson)
+                planArgs.push('-o', 'json');
+            return [validate, phase('plan', planArgs, { stdout: abilities.planJson ? 'json' : 'text' })];
+        }
+        case 'deploy':
+            return [
+                validate,
+                phase('deploy', deployArgs(target, inputs.deployFlags)),
+                phase('summary', ['bundle', 'summary', '-t', target, '-o', 'json'], {
+                    stdout: 'json',
+                    informational: true,
+                }),
+            ];
+        case 'destroy':
+            return [validate, phase('destroy', destroyArgs(target, inputs.deployFlags))];
+    }
+}
+function phase(name, cliArgs, options = {}) {
+    return {
+        name,
+        cliArgs,
+        stdout: options.stdout ?? 'log',
+        informational: options.informational ?? false,
     };
-    const phases = {
-        preflight: [],
-        validate: [validate],
-        deploy: [validate, { name: 'deploy', cliArgs: deployArgs(inputs.target, inputs.deployFlags) }],
-    };
-    return phases[inputs.command];
 }
 function deployArgs(target, flags) {
     const args = ['bundle', 'deploy', '-t', target];
@@ -464,6 +764,13 @@ function deployArgs(target, flags) {
         args.push('--auto-approve');
     if (flags.failOnActiveRuns)
         args.push('--fail-on-active-runs');
+    return args;
+}
+// Only reached with auto-approve set: the inputs refuse destroy without it.
+function destroyArgs(target, flags) {
+    const args = ['bundle', 'destroy', '-t', target, '--auto-approve'];
+    if (flags.forceLock)
+        args.push('--force-lock');
     return args;
 }
 /**
@@ -550,6 +857,110 @@ function dockerRunArgs(phase, context, inputs, envNames) {
         args.push('--env', name);
     args.push(context.imageId, ...phase.cliArgs);
     return args;
+}
+
+;// CONCATENATED MODULE: ./src/preflight/values.ts
+
+function isMapping(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** A string value, or undefined for anything else (null, numbers, mappings). */
+function stringAt(value) {
+    return typeof value === 'string' ? value : undefined;
+}
+/** True when `candidate` is `folder` itself or lies below it (both absolute and normalised). */
+function isInside(folder, candidate) {
+    const relative = external_node_path_default().relative(folder, candidate);
+    if (relative === '')
+        return true;
+    return relative !== '..' && !relative.startsWith(`..${(external_node_path_default()).sep}`) && !external_node_path_default().isAbsolute(relative);
+}
+/** Values that the CLI resolves later (`${var.x}`, `${workspace.file_path}`): not checkable. */
+function isInterpolated(value) {
+    return value.includes('${');
+}
+
+;// CONCATENATED MODULE: ./src/deployed-resources.ts
+/**
+ * Reads `bundle summary -o json`: the resolved configuration, in which every resource under
+ * `resources.<group>.<key>` carries the `id` and `url` the deployment gave it.
+ */
+
+
+class SummaryError extends Error {
+}
+/**
+ * The resources in a summary, sorted by group and key. Permissions, grants and other nested
+ * settings are not resources of their own here; only `resources.<group>.<key>` entries are.
+ */
+function parseSummary(stdout) {
+    let summary;
+    try {
+        summary = JSON.parse(stdout);
+    }
+    catch (error) {
+        throw new SummaryError(`its output is not JSON (${messageOf(error)})`);
+    }
+    if (!isMapping(summary))
+        throw new SummaryError('its output is not a JSON object');
+    const groups = summary['resources'];
+    if (groups === undefined || groups === null)
+        return [];
+    if (!isMapping(groups))
+        throw new SummaryError('`resources` is not an object');
+    const resources = [];
+    for (const group of Object.keys(groups).sort()) {
+        const members = groups[group];
+        if (!isMapping(members))
+            continue;
+        for (const key of Object.keys(members).sort()) {
+            const resource = members[key];
+            if (!isMapping(resource))
+                continue;
+            resources.push({
+                group,
+                key,
+                name: deployed_resources_text(resource['name']) ?? deployed_resources_text(resource['display_name']),
+                id: deployed_resources_text(resource['id']),
+                url: webUrl(resource['url']),
+            });
+        }
+    }
+    return resources;
+}
+/**
+ * Outputs for the common cases, each a JSON object from resource key to value, so a later step
+ * can write `fromJSON(steps.deploy.outputs.job-ids).nightly_etl`.
+ */
+function commonResourceOutputs(resources) {
+    const byKey = (group, field) => JSON.stringify(Object.fromEntries(resources
+        .filter((resource) => resource.group === group && resource[field] !== null)
+        .map((resource) => [resource.key, resource[field]])));
+    return {
+        'job-ids': byKey('jobs', 'id'),
+        'job-urls': byKey('jobs', 'url'),
+        'pipeline-ids': byKey('pipelines', 'id'),
+        'pipeline-urls': byKey('pipelines', 'url'),
+    };
+}
+function deployed_resources_text(value) {
+    if (typeof value === 'string' && value !== '')
+        return value;
+    if (typeof value === 'number' && Number.isFinite(value))
+        return String(value);
+    return null;
+}
+// Only https links are published: the summary comes from the container, and a link of another
+// scheme in a step summary or an output would be a trap for whoever clicks it.
+function webUrl(value) {
+    if (typeof value !== 'string')
+        return null;
+    try {
+        return new URL(value).protocol === 'https:' ? value : null;
+    }
+    catch {
+        return null;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/docker-client.ts
@@ -675,6 +1086,418 @@ function lastLines(text, count) {
         .map((line) => line.trim())
         .filter((line) => line !== '');
     return lines.slice(-count).join(' ') || '(no output)';
+}
+
+;// CONCATENATED MODULE: ./src/failure-signatures.ts
+/**
+ * Known causes of a failed CLI phase, recognised in the CLI's stderr by the texts the CLI, the
+ * Go SDK, Terraform and Go's own libraries print for them. Each cause has a short explanation
+ * that names the input or file to change, and a section in docs/TROUBLESHOOTING.md whose
+ * anchor is the cause's id. Nothing here quotes the CLI's output back: the explanations are
+ * fixed sentences, so no secret that reached stderr can travel through them.
+ */
+/** The failures the action can name, in the order of docs/TROUBLESHOOTING.md. */
+const SIGNATURE_IDS = [
+    'terraform-download',
+    'authentication-failed',
+    'permission-denied',
+    'workspace-unreachable',
+    'tls-certificate-untrusted',
+    'lock-held',
+    'approval-required',
+    'state-from-newer-cli',
+    'state-engine-mismatch',
+    'bundle-root-not-found',
+];
+/**
+ * docker's own exit codes, and 2 (the Go runtime's, for a CLI stopped by a signal it does not
+ * handle); report.ts explains them from the exit code alone.
+ */
+const EXIT_CODE_IDS = [
+    'exit-code-2',
+    'exit-code-125',
+    'exit-code-126',
+    'exit-code-127',
+    'exit-code-137',
+    'exit-code-143',
+];
+/** Every anchor of docs/TROUBLESHOOTING.md that the action links to. */
+const TROUBLESHOOTING_IDS = [...SIGNATURE_IDS, ...EXIT_CODE_IDS];
+/**
+ * The known cause of a failed phase, or undefined when its output shows none.
+ *
+ * Only the CLI's `Error:` blocks are read (an `Error:` line and the lines up to the next
+ * `Error:`, `Warning:`, `Warn:`, `Info:` or `Recommendation:` line), so a warning or a log line
+ * about a side matter, such as the CLI's best-effort fetch of host metadata, never decides.
+ * The blocks are read from the last to the first, because the CLI stops at its first fatal
+ * error and the last block is the one that ended the run; earlier blocks are the log lines
+ * that led to it (an `access denied` on the lock file before the permission report). Within a
+ * block the most specific signature wins: the table below is ordered so, since a Terraform
+ * download that failed on DNS also reads `no such host`, and a proxy failure also reads
+ * `connection refused`.
+ */
+function recognizeFailure(stderr, context) {
+    const text = withoutTerminalCodes(stderr);
+    // Most failures have no known signature: one pass over the whole text settles those.
+    if (!SIGNATURES.some((signature) => signature.texts.some((pattern) => pattern.test(text)))) {
+        return undefined;
+    }
+    const blocks = errorBlocks(text);
+    for (let index = blocks.length - 1; index >= 0; index--) {
+        const block = blocks[index] ?? '';
+        const signature = SIGNATURES.find((candidate) => candidate.texts.some((pattern) => pattern.test(block)));
+        if (signature !== undefined) {
+            return { id: signature.id, explanation: signature.explain(context) };
+        }
+    }
+    return undefined;
+}
+/**
+ * A link to the cause's section. The runner sets GITHUB_SERVER_URL, GITHUB_ACTION_REPOSITORY
+ * and GITHUB_ACTION_REF for a `uses:` action, so the link points at the guide of the very
+ * version that ran, on the same GitHub server; a local action (`uses: ./…`) has no repository,
+ * and gets the path instead.
+ */
+function troubleshootingLink(id, env) {
+    const server = env['GITHUB_SERVER_URL'] ?? '';
+    const repository = env['GITHUB_ACTION_REPOSITORY'] ?? '';
+    const ref = env['GITHUB_ACTION_REF'] ?? '';
+    if (server === '' || repository === '' || ref === '') {
+        return `docs/TROUBLESHOOTING.md#${id} in the action's repository`;
+    }
+    const base = server.endsWith('/') ? server.slice(0, -1) : server;
+    return `${base}/${repository}/blob/${ref}/docs/TROUBLESHOOTING.md#${id}`;
+}
+// Colour and cursor sequences (the CLI colours its headings on a terminal) and the carriage
+// returns of CRLF output. Every pattern in this file is literal text with at most one run of a
+// character class between literals and no nested quantifier, so each test takes time linear in
+// the length of the text (stderr is up to 1 MiB).
+// eslint-disable-next-line no-control-regex -- terminal sequences start with the ESC character
+const TERMINAL_CODES = /\u001b\[[0-9;?]*[A-Za-z]|\r/g;
+function withoutTerminalCodes(text) {
+    return text.replace(TERMINAL_CODES, '');
+}
+const ERROR_HEADING = /^Error: /;
+const OTHER_HEADING = /^(?:Warning|Warn|Info|Debug|Trace|Recommendation): /;
+/** Each `Error:` line with the lines after it, up to the next heading of any kind. */
+function errorBlocks(text) {
+    const blocks = [];
+    let current;
+    for (const line of text.split('\n')) {
+        if (ERROR_HEADING.test(line)) {
+            if (current !== undefined)
+                blocks.push(current.join('\n'));
+            current = [line];
+        }
+        else if (OTHER_HEADING.test(line)) {
+            if (current !== undefined)
+                blocks.push(current.join('\n'));
+            current = undefined;
+        }
+        else if (current !== undefined) {
+            current.push(line);
+        }
+    }
+    if (current !== undefined)
+        blocks.push(current.join('\n'));
+    return blocks;
+}
+/** Where the workspace host comes from: a host in the bundle wins over the input in the CLI. */
+function hostSource(context) {
+    const file = failure_signatures_printable(context.configFile);
+    return context.hostInputSet
+        ? `the host input (or workspace.host in ${file}, which wins when set)`
+        : `workspace.host in ${file}`;
+}
+// Most specific first: see recognizeFailure.
+const SIGNATURES = [
+    {
+        id: 'bundle-root-not-found',
+        texts: [
+            // databricks/cli:bundle/root.go@v0.298.0 (getRootWithTraversal)
+            /unable to locate bundle root: /,
+            // databricks/cli:bundle/root.go@v1.13.0 (getRootWithTraversal)
+            /Unable to locate the bundle root: /,
+        ],
+        explain: (context) => `The CLI found no bundle configuration in the container although the pre-flight read ` +
+            `${failure_signatures_printable(context.configFile)} on the runner, so the docker daemon mounted a folder ` +
+            'other than this checkout, as happens when the runner itself runs in a container with ' +
+            "the host's docker socket (docker-in-docker). Give the runner's container the checkout " +
+            'at the same path as on the docker host, or run the runner on the host.',
+    },
+    {
+        id: 'lock-held',
+        texts: [
+            // databricks/cli:libs/locker/locker.go@v0.298.0 and @v1.13.0 (assertLockHeld)
+            /deploy lock acquired by /,
+            /deploy lock force-acquired by /,
+        ],
+        explain: (context) => `Another ${context.phase === 'destroy' ? 'run' : 'deployment'} of this bundle and ` +
+            'target holds the deployment lock, so the CLI stopped before changing anything. Wait ' +
+            'for it to finish and run again; set force-lock to true only when you are sure it is ' +
+            'no longer running.',
+    },
+    {
+        id: 'approval-required',
+        texts: [
+            // databricks/cli:bundle/phases/deploy.go@v0.298.0 ("current console") and @v1.13.0
+            // ("the current console"), approvalForDeploy
+            /the deployment requires destructive actions, but (?:the )?current console does not /,
+        ],
+        explain: () => 'The deployment would delete or recreate resources that can hold data (schemas, ' +
+            'pipelines, volumes and the like), which the CLI does only with approval that a CI job ' +
+            'cannot give interactively. Review the changes with command: plan, then deploy them ' +
+            'with auto-approve: true.',
+    },
+    {
+        id: 'approval-required',
+        texts: [
+            // databricks/cli:cmd/bundle/destroy.go@v0.298.0
+            /please specify --auto-approve since terminal does not support interactive prompts/,
+            // databricks/cli:cmd/bundle/destroy.go@v1.13.0
+            /this command will destroy all resources deployed by this bundle/,
+        ],
+        explain: () => 'Destroying the bundle deletes every resource it deployed, which the CLI does only with ' +
+            'approval that a CI job cannot give interactively: set auto-approve: true on the step ' +
+            'that destroys.',
+    },
+    {
+        id: 'state-from-newer-cli',
+        texts: [
+            // databricks/cli:bundle/direct/dstate/migrate.go@v0.298.0 and @v1.13.0 (migrateState)
+            /state version \d+ is newer than supported version \d+/,
+            // databricks/cli:bundle/direct/dstate/migrate.go@v1.13.0 (migrateState)
+            /the deployment state requires features this CLI does not support/,
+            // databricks/cli:bundle/deploy/state.go@v0.298.0 and @v1.13.0
+            // (validateRemoteStateCompatibility)
+            /remote deployment state is incompatible with the current version of the CLI/,
+        ],
+        explain: () => 'The deployment state of this target was written by a newer Databricks CLI than the ' +
+            "image's, and an older CLI refuses to use it. Run an image whose CLI is at least as new " +
+            'as the one that last deployed this target (the image input), and use that image in ' +
+            'every workflow that deploys it.',
+    },
+    {
+        id: 'state-from-newer-cli',
+        texts: [
+            // hashicorp/terraform:internal/states/statefile/read.go@v1.5.5 (readState); the detail
+            // is wrapped at 77 columns, hence the whitespace runs
+            /which\s+is\s+not\s+supported\s+by\s+Terraform/,
+        ],
+        explain: () => "The Terraform state of this target was written by a newer Terraform than the image's " +
+            '(the CLI pins Terraform 1.5.5). Deploy this target only from images with the same ' +
+            'Terraform, or move it to the direct engine once with a matching image.',
+    },
+    {
+        id: 'state-engine-mismatch',
+        texts: [
+            // databricks/cli:bundle/statemgmt/state_pull.go@v0.298.0 and @v1.13.0 (validateStates)
+            /lineage mismatch in state files/,
+            /same serial number in terraform and direct states/,
+        ],
+        explain: (context) => 'This target has deployment state from both engines, Terraform and direct, that do not ' +
+            'continue each other, so the CLI cannot tell which one is current. Deploy it with one ' +
+            `engine only (the engine input, or bundle.engine in ${failure_signatures_printable(context.configFile)}, ` +
+            "the same in every workflow), and have an owner of the target's workspace folder " +
+            'remove the state file of the engine no longer used.',
+    },
+    {
+        id: 'terraform-download',
+        texts: [
+            // databricks/cli:bundle/deploy/terraform/init.go@v0.298.0 and @v1.13.0 (findExecPath)
+            /error downloading Terraform/,
+            // hashicorp/hc-install:internal/releasesjson/releases.go@v0.9.3 (the release index URL)
+            /releases\.hashicorp\.com/,
+        ],
+        explain: (context) => 'The CLI tried to download Terraform from releases.hashicorp.com, because the image ' +
+            'has no Terraform set in DATABRICKS_TF_EXEC_PATH. Use an image with Terraform 1.5.5 and ' +
+            `its provider baked in, or the direct engine (the engine input, or bundle.engine in ` +
+            `${failure_signatures_printable(context.configFile)}) for a target not yet deployed with Terraform.`,
+    },
+    {
+        id: 'terraform-download',
+        texts: [
+            // hashicorp/terraform:internal/command/init.go@v1.5.5 (summaries are never wrapped)
+            /Failed to query available provider packages/,
+            /Failed to install provider/,
+            // hashicorp/terraform:internal/getproviders/errors.go@v1.5.5 (ErrHostUnreachable)
+            /could\s+not\s+connect\s+to\s+registry\.terraform\.io/,
+        ],
+        explain: () => "Terraform could not install the Databricks provider in terraform init: the image's " +
+            'provider mirror (DATABRICKS_TF_CLI_CONFIG_FILE) is missing, lacks the version the CLI ' +
+            'needs, or was skipped because DATABRICKS_TF_PROVIDER_VERSION does not match the CLI, ' +
+            'and registry.terraform.io is out of reach. Use an image whose provider mirror matches ' +
+            'its CLI, or the direct engine (the engine input).',
+    },
+    {
+        id: 'terraform-download',
+        texts: [
+            // databricks/cli:bundle/deploy/terraform/init.go@v0.298.0 and @v1.13.0 (findExecPath)
+            /unable to execute DATABRICKS_TF_EXEC_PATH/,
+            /but expected version is \S/,
+        ],
+        explain: () => "The image's Terraform, named by DATABRICKS_TF_EXEC_PATH, is missing or not the version " +
+            'the CLI requires (1.5.5 unless DATABRICKS_TF_VERSION says otherwise). Fix the image ' +
+            '(the image input), or use the direct engine (the engine input).',
+    },
+    {
+        id: 'authentication-failed',
+        texts: [
+            // The workspace's message for a bad personal access token, shown by the SDK as it is
+            // (databricks/databricks-sdk-go:apierr/errors.go@v0.128.0; sample body in
+            // databricks/databricks-sdk-go#795)
+            /Invalid access token/,
+        ],
+        explain: (context) => 'The workspace rejected the access token: check that the token input holds a valid, ' +
+            `unexpired personal access token of the workspace named by ${hostSource(context)}.`,
+    },
+    {
+        id: 'authentication-failed',
+        texts: [
+            // golang.org/x/oauth2 RetrieveError, `oauth2: "<code>" "<description>"`, as the SDK's
+            // token source returns it; RFC 6749 section 5.2 error codes
+            /oauth2: "invalid_client"/,
+            /oauth2: "invalid_grant"/,
+            /oauth2: "unauthorized_client"/,
+        ],
+        explain: (context) => "The workspace's OAuth token endpoint refused the service principal: check the " +
+            'client-id and client-secret inputs (the secret may have expired or been revoked) and ' +
+            `that the principal belongs to the workspace named by ${hostSource(context)}.`,
+    },
+    {
+        id: 'authentication-failed',
+        texts: [
+            // databricks/databricks-sdk-go:config/auth_default.go@v0.128.0 and @v0.171.0
+            // (ErrCannotConfigureDefault)
+            /cannot configure default credentials/,
+        ],
+        explain: () => 'The CLI found no credentials it could use: set the token input, or client-id and ' +
+            'client-secret, and auth-type when the bundle or the image names another kind.',
+    },
+    {
+        id: 'authentication-failed',
+        texts: [
+            // databricks/cli:libs/diag/sdk_error.go@v0.298.0 and @v1.13.0: the summary ends in
+            // `(<status> <error_code>)`, the detail has `HTTP Status: <status line>`
+            /\(401(?: [A-Z_0-9]+)?\)/,
+            /HTTP Status: 401/,
+            /\bUNAUTHENTICATED\b/,
+        ],
+        explain: (context) => 'The workspace answered 401 Unauthorized: the credentials (the token input, or ' +
+            `client-id and client-secret) are not valid for the workspace named by ` +
+            `${hostSource(context)}.`,
+    },
+    {
+        id: 'permission-denied',
+        texts: [
+            // databricks/cli:bundle/permissions/permission_report.go@v0.298.0 and @v1.13.0
+            /unable to deploy to /,
+            /encountered possible permission error/,
+        ],
+        explain: (context) => "The workspace refused to let the deploying identity write the bundle's workspace " +
+            'folder: list that user or service principal (or one of its groups) with CAN_MANAGE ' +
+            `under permissions in ${failure_signatures_printable(context.configFile)}, or have an owner of the folder ` +
+            'grant it.',
+    },
+    {
+        id: 'permission-denied',
+        texts: [
+            // databricks/cli:libs/diag/sdk_error.go@v0.298.0 and @v1.13.0, as above
+            /\(403(?: [A-Z_0-9]+)?\)/,
+            /HTTP Status: 403/,
+            /\bPERMISSION_DENIED\b/,
+        ],
+        explain: (context) => `The workspace answered 403 Forbidden during bundle ${context.phase}: the identity of ` +
+            'the credentials lacks a permission the bundle needs. Grant it in the workspace (the ' +
+            'lines below name the API call), or use credentials of an identity that has it.',
+    },
+    {
+        id: 'tls-certificate-untrusted',
+        texts: [
+            // golang/go:src/crypto/x509/verify.go (UnknownAuthorityError)
+            /x509: certificate signed by unknown authority/,
+        ],
+        explain: () => "The CLI did not trust the workspace's TLS certificate: it is signed by a certificate " +
+            "authority that is not in the image's trust store, typically an internal CA or a " +
+            "TLS-inspecting proxy. Add that CA to the image's trust store when you build the image.",
+    },
+    {
+        id: 'tls-certificate-untrusted',
+        texts: [
+            // golang/go:src/crypto/x509/verify.go (HostnameError)
+            /x509: certificate is valid for /,
+        ],
+        explain: (context) => "The workspace's TLS certificate does not name the host the CLI connected to: check " +
+            `${hostSource(context)}, and whether a proxy answers in the workspace's place.`,
+    },
+    {
+        id: 'tls-certificate-untrusted',
+        texts: [
+            // golang/go:src/crypto/x509/verify.go (CertificateInvalidError, Expired) and
+            // src/crypto/tls/handshake_client.go (`tls: failed to verify certificate: %w`)
+            /x509: certificate has expired or is not yet valid/,
+            /tls: failed to verify certificate/,
+            /\bx509: /,
+        ],
+        explain: () => "The CLI could not verify the workspace's TLS certificate (the x509 error below says " +
+            "why): check the certificate, the docker host's clock, and the image's trust store.",
+    },
+    {
+        id: 'workspace-unreachable',
+        texts: [
+            // golang/go:src/net/http/transport.go (dialConn wraps proxy errors as `proxyconnect`)
+            /\bproxyconnect tcp: /,
+        ],
+        explain: () => 'The CLI went through an HTTP proxy and could not connect to the proxy. The action ' +
+            "passes no proxy to the container, so it comes from the image's own HTTP_PROXY or " +
+            "HTTPS_PROXY: remove it from the image, or reach the proxy from the container's " +
+            'network (the docker-network input).',
+    },
+    {
+        id: 'workspace-unreachable',
+        texts: [
+            // golang/go:src/net/dnsclient_unix.go and net.go (DNSError)
+            /: no such host\b/,
+            /: server misbehaving\b/,
+        ],
+        explain: (context) => 'The container could not resolve the workspace host name (DNS). Check ' +
+            `${hostSource(context)}, and that the DNS servers of the container's network (the ` +
+            "docker-network input; by default the engine's bridge) resolve it.",
+    },
+    {
+        id: 'workspace-unreachable',
+        texts: [
+            // golang/go: ECONNREFUSED, EHOSTUNREACH and ENETUNREACH as syscall errors
+            /\bconnection refused\b/,
+            /\bno route to host\b/,
+            /\bnetwork is unreachable\b/,
+        ],
+        explain: (context) => "The workspace refused the connection, or the container's network has no route to it. " +
+            `Check ${hostSource(context)}, and join a network that reaches the workspace with the ` +
+            'docker-network input (for example host).',
+    },
+    {
+        id: 'workspace-unreachable',
+        texts: [
+            // golang/go:src/net (i/o timeout), src/context (context deadline exceeded),
+            // src/net/http/client.go and transport.go (Client.Timeout, TLS handshake timeout)
+            /\bi\/o timeout\b/,
+            /\bcontext deadline exceeded\b/,
+            /Client\.Timeout exceeded/,
+            /\bTLS handshake timeout\b/,
+            // databricks/databricks-sdk-go:httpclient/api_client.go@v0.128.0 (attempt)
+            /request timed out after \S/,
+        ],
+        explain: (context) => 'The connection to the workspace timed out: a firewall most likely drops traffic from ' +
+            `the container's network to the workspace named by ${hostSource(context)}. Open that ` +
+            'path, or join a network that reaches it with the docker-network input.',
+    },
+];
+// The config file path comes from the repository; control characters would break the message.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const failure_signatures_CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/g;
+function failure_signatures_printable(text) {
+    return text.replace(failure_signatures_CONTROL_CHARACTERS, '?');
 }
 
 ;// CONCATENATED MODULE: ./src/preflight/cli-version.ts
@@ -1303,7 +2126,7 @@ function registryOfImage(reference) {
 
 
 
-const COMMANDS = ['deploy', 'validate', 'preflight'];
+const COMMANDS = ['deploy', 'validate', 'plan', 'destroy', 'preflight'];
 /** The inputs whose values are secrets: they are masked before anything else happens. */
 const SECRET_INPUTS = ['token', 'client-secret'];
 /**
@@ -1312,7 +2135,7 @@ const SECRET_INPUTS = ['token', 'client-secret'];
  */
 function parseInputs(read) {
     const text = (name) => read(name).trim();
-    return {
+    const inputs = {
         image: parseImageReference(text('image')),
         target: parseTarget(text('target')),
         workingDirectory: text('working-directory') || '.',
@@ -1337,6 +2160,19 @@ function parseInputs(read) {
         engine: parseEngine(text('engine')),
         failOnWarnings: parseBoolean('fail-on-warnings', text('fail-on-warnings')),
     };
+    assertDestroyApproved(inputs);
+    return inputs;
+}
+/**
+ * A CI job has no terminal to confirm a destroy on, and the CLI refuses one without
+ * `--auto-approve`; the action asks for that approval to be written into the workflow.
+ */
+function assertDestroyApproved(inputs) {
+    if (inputs.command === 'destroy' && !inputs.deployFlags.autoApprove) {
+        throw inputError('auto-approve', 'must be true for command "destroy".', 'Destroy deletes every resource the bundle deployed to the target, and there is no ' +
+            'terminal to confirm it on. Set auto-approve: true in the step that destroys, after ' +
+            'reviewing what it removes (command: plan shows what a deploy would change).');
+    }
 }
 // Target names are YAML keys, so the CLI would accept more; this keeps to names that cannot be
 // mistaken for a flag or change meaning on a command line.
@@ -1355,8 +2191,10 @@ function parseCommand(value) {
         return 'deploy';
     const command = COMMANDS.find((known) => known === value);
     if (command === undefined) {
-        throw inputError('command', `"${value}" is not supported.`, 'Use "deploy" (pre-flight, validate, then deploy), "validate" (pre-flight and validate, ' +
-            'e.g. on pull requests) or "preflight" (the static checks only).');
+        throw inputError('command', `"${value}" is not supported.`, 'Use "deploy" (pre-flight, validate, deploy, then list what was deployed), "validate" ' +
+            '(pre-flight and validate), "plan" (pre-flight, validate, and what a deploy would ' +
+            'change, e.g. on pull requests), "destroy" (with auto-approve: true) or "preflight" ' +
+            '(the static checks only).');
     }
     return command;
 }
@@ -1559,38 +2397,65 @@ function isBoundary(line) {
 
 // The stderr kept for diagnostics; a CLI that writes more has logged far beyond them.
 const MAX_STDERR_BYTES = 1024 * 1024;
+// The stdout kept for a phase that captures it. A summary repeats the bundle's resolved
+// configuration, which stays far below this even for thousands of resources.
+const MAX_CAPTURED_STDOUT_BYTES = 64 * 1024 * 1024;
 // Enough to show the CLI's last diagnostic with its location and detail lines.
 const TAIL_LINES = 20;
 /**
- * Runs one `docker run` in a collapsible log group, streaming the CLI's output through live.
- * Success is decided by the exit code alone: the CLI writes progress to stderr on success too.
+ * Runs one `docker run` in a collapsible log group, streaming the CLI's output through live
+ * (stdout only when the phase does not capture it). Success is decided by the exit code alone:
+ * the CLI writes progress to stderr on success too.
  */
 async function runPhase(phase, args, env) {
     return group(`databricks ${phase.cliArgs.join(' ')}`, async () => {
         debug(`docker ${args.join(' ')}`);
         const stderrTail = new LineTail(TAIL_LINES);
-        const stderr = [];
-        let stderrBytes = 0;
-        const started = Date.now();
+        const stderr = new CappedBuffer(MAX_STDERR_BYTES);
+        const stdout = new CappedBuffer(MAX_CAPTURED_STDOUT_BYTES);
+        const started = new Date();
         // The CLI echoes names and paths from the bundle; a line of it that looks like a workflow
         // command must be printed, not obeyed.
         const { exitCode } = await withCommandsStopped(() => runProgram('docker', args, {
             env,
-            onStdout: (data) => process.stdout.write(data),
+            onStdout: (data) => {
+                if (phase.stdout !== 'log')
+                    stdout.push(data);
+                else
+                    process.stdout.write(data);
+            },
             onStderr: (data) => {
                 process.stdout.write(data);
                 stderrTail.push(data.toString('utf8'));
-                if (stderrBytes < MAX_STDERR_BYTES)
-                    stderr.push(data);
-                stderrBytes += data.length;
+                stderr.push(data);
             },
         }));
-        const durationMs = Date.now() - started;
-        const outcome = exitCode === 0 ? 'success' : 'failure';
+        const finished = new Date();
+        const durationMs = finished.getTime() - started.getTime();
+        let outcome = exitCode === 0 ? 'success' : 'failure';
+        if (outcome === 'success' && stdout.overflowed) {
+            // A cut JSON document cannot be read; saying so beats a parse error later.
+            warning(`${phase.name}: the CLI wrote more than ${MAX_CAPTURED_STDOUT_BYTES} bytes to stdout, ` +
+                'more than the action reads; its output was not used.');
+            outcome = 'failure';
+        }
         info(`${phase.name}: ${outcome} (exit code ${exitCode}, ${formatDuration(durationMs)})`);
-        const diagnostics = parseDiagnostics(Buffer.concat(stderr).toString('utf8'));
-        const errorTail = stderrTail.lines();
-        return { name: phase.name, outcome, exitCode, durationMs, errorTail, diagnostics };
+        const stderrText = stderr.text();
+        const result = {
+            name: phase.name,
+            outcome,
+            exitCode,
+            startedAt: started.toISOString(),
+            finishedAt: finished.toISOString(),
+            durationMs,
+            informational: phase.informational,
+            output: phase.stdout === 'log' ? undefined : { format: phase.stdout, text: stdout.text() },
+            errorTail: stderrTail.lines(),
+            diagnostics: parseDiagnostics(stderrText),
+        };
+        // The error that ended a long run is at the end of stderr; beyond the cap, the tail has it.
+        const tail = stderr.overflowed ? `\n${result.errorTail.join('\n')}` : '';
+        return { result, stderr: stderrText + tail };
     });
 }
 /** A phase that never started because an earlier one failed. */
@@ -1599,7 +2464,11 @@ function skippedPhase(phase) {
         name: phase.name,
         outcome: 'skipped',
         exitCode: undefined,
+        startedAt: undefined,
+        finishedAt: undefined,
         durationMs: 0,
+        informational: phase.informational,
+        output: undefined,
         errorTail: [],
         diagnostics: [],
     };
@@ -1630,112 +2499,114 @@ class LineTail {
             this.kept.shift();
     }
 }
-
-;// CONCATENATED MODULE: ./src/preflight-report.ts
-
-
-/**
- * Each finding becomes an annotation on its file and line, so a reviewer sees it on the pull
- * request's changed files, and a log line, so it is in the log too.
- */
-function announceFindings(report) {
-    for (const finding of report.findings) {
-        const location = {
-            title: `Pre-flight: ${finding.rule}`,
-            ...(finding.file === undefined ? {} : { file: finding.file }),
-            ...(finding.line === undefined ? {} : { line: finding.line }),
-        };
-        if (finding.level === 'error')
-            error(finding.message, location);
-        else
-            warning(finding.message, location);
+/** Collects a stream's chunks up to a byte limit, remembering whether more arrived. */
+class CappedBuffer {
+    limit;
+    chunks = [];
+    bytes = 0;
+    overflowed = false;
+    constructor(limit) {
+        this.limit = limit;
     }
-    const errors = report.findings.filter((finding) => finding.level === 'error').length;
-    const warnings = report.findings.length - errors;
-    info(`Pre-flight (policy ${report.policy}): ${plural(errors, 'error')}, ` +
-        `${plural(warnings, 'warning')}, ${plural(report.artifacts.length, 'local file')} hashed` +
-        (report.engine?.engine === undefined
-            ? ''
-            : `; deployment engine ${report.engine.engine} (${printable(report.engine.source)})`) +
-        (report.cliVersion === undefined ? '' : `; image CLI ${report.cliVersion}`));
-    for (const artifact of report.artifacts) {
-        info(`  ${artifact.sha256}  ${printable(artifact.path)} (${artifact.bytes} bytes)`);
+    push(chunk) {
+        if (this.bytes + chunk.length > this.limit) {
+            this.overflowed = true;
+            return;
+        }
+        this.chunks.push(chunk);
+        this.bytes += chunk.length;
+    }
+    text() {
+        return Buffer.concat(this.chunks).toString('utf8');
     }
 }
+
+;// CONCATENATED MODULE: ./src/plan-result.ts
 /**
- * The CLI's diagnostics as annotations on the repository file and line, once each: validate
- * and deploy print the same warnings. Paths in them are relative to the bundle root.
+ * Reads `bundle plan`: JSON where the CLI has `-o json`, else its text. Both become the same
+ * list of changes and the same counts the CLI prints in its `Plan:` line.
  */
-function announceDiagnostics(phases, bundleRelativePath) {
-    const seen = new Set();
-    for (const phase of phases) {
-        for (const diagnostic of phase.diagnostics) {
-            const location = diagnostic.locations[0];
-            const file = location === undefined
-                ? undefined
-                : external_node_path_default().posix.normalize(external_node_path_default().posix.join(bundleRelativePath, location.file));
-            const key = JSON.stringify([diagnostic.severity, diagnostic.summary, file, location?.line]);
-            if (seen.has(key))
-                continue;
-            seen.add(key);
-            const at = diagnostic.paths.length > 0 ? ` (at ${diagnostic.paths.join(', ')})` : '';
-            const detail = diagnostic.detail === '' ? '' : `\n${diagnostic.detail}`;
-            const message = `${diagnostic.summary}${at}${detail}`;
-            const title = `Databricks CLI (${phase.name})`;
-            const properties = file === undefined || location === undefined
-                ? { title }
-                : { title, file, line: location.line, col: location.column };
-            if (diagnostic.severity === 'error')
-                error(message, properties);
-            else if (diagnostic.severity === 'warning')
-                warning(message, properties);
-            else
-                notice(message, properties);
+
+
+class PlanError extends Error {
+}
+/**
+ * The JSON plan: `{"plan": {"resources.jobs.x": {"action": "create", …}, …}, …}`. Counting
+ * follows the CLI's own: a recreate is one delete and one create, skip is unchanged
+ * (databricks/cli bundle/deployplan/plan.go, CountActions).
+ */
+function parsePlanJson(stdout) {
+    let document;
+    try {
+        document = JSON.parse(stdout);
+    }
+    catch (error) {
+        throw new PlanError(`its output is not JSON (${messageOf(error)})`);
+    }
+    if (!isMapping(document))
+        throw new PlanError('its output is not a JSON object');
+    const entries = document['plan'] ?? {};
+    if (!isMapping(entries))
+        throw new PlanError('`plan` is not an object');
+    const counts = { create: 0, change: 0, delete: 0, unchanged: 0 };
+    const changes = [];
+    for (const key of Object.keys(entries).sort()) {
+        const entry = entries[key];
+        const action = isMapping(entry) && typeof entry['action'] === 'string' ? entry['action'] : '';
+        countAction(counts, action);
+        if (action !== 'skip' && action !== '') {
+            changes.push({ resource: key.replace(/^resources\./, ''), action });
         }
     }
+    return { changes, counts };
 }
-/** The step's error when the pre-flight stops it: how many findings, and the first few. */
-function preflightFailureMessage(report) {
-    const errors = report.findings.filter((finding) => finding.level === 'error');
-    const shown = errors.slice(0, 5).map((finding) => `- ${locate(finding)}${finding.message}`);
-    const more = errors.length > shown.length ? [`- and ${errors.length - shown.length} more`] : [];
-    return [
-        `The pre-flight found ${plural(errors.length, 'problem')} (policy ${report.policy}), so no ` +
-            'container ran with credentials and nothing was deployed:',
-        ...shown,
-        ...more,
-    ].join('\n');
+function countAction(counts, action) {
+    switch (action) {
+        case 'create':
+            counts.create++;
+            break;
+        case 'update':
+        case 'update_id':
+        case 'resize':
+            counts.change++;
+            break;
+        case 'delete':
+            counts.delete++;
+            break;
+        case 'recreate':
+            counts.delete++;
+            counts.create++;
+            break;
+        default:
+            counts.unchanged++;
+    }
 }
-function locate(finding) {
-    if (finding.file === undefined)
-        return '';
-    return finding.line === undefined ? `${finding.file}: ` : `${finding.file}:${finding.line}: `;
+// `Plan: 1 to add, 2 to change, 0 to delete, 5 unchanged`; the CLI keeps this line stable
+// because `bundle deployment migrate` reads it (cmd/bundle/plan.go).
+const PLAN_LINE = /^Plan: (\d+) to add, (\d+) to change, (\d+) to delete, (\d+) unchanged/;
+// `create jobs.x`: the short action (text before any `_`) and the key without `resources.`.
+const ACTION_LINE = /^(create|update|resize|recreate|delete) (\S+)$/;
+/** The text plan: action lines, a blank line, then the `Plan:` line. */
+function parsePlanText(stdout) {
+    const changes = [];
+    let counts;
+    for (const line of stdout.split(/\r?\n/)) {
+        const action = ACTION_LINE.exec(line);
+        if (action !== null)
+            changes.push({ resource: action[2], action: action[1] });
+        const plan = PLAN_LINE.exec(line);
+        if (plan !== null) {
+            const [add, change, remove, unchanged] = plan.slice(1).map(Number);
+            counts = { create: add, change, delete: remove, unchanged };
+        }
+    }
+    if (counts === undefined)
+        throw new PlanError('its output has no "Plan:" line');
+    return { changes, counts };
 }
-// A job's outputs share a size limit of about 1 MB; the log and annotations have them all.
-const MAX_FINDINGS_OUTPUT = 1_000;
-/** The findings as the `findings` output: one JSON object each, in the order found. */
-function findingsJson(report) {
-    return JSON.stringify(report.findings.slice(0, MAX_FINDINGS_OUTPUT).map((finding) => ({
-        rule: finding.rule,
-        level: finding.level,
-        kind: finding.kind,
-        file: finding.file ?? null,
-        line: finding.line ?? null,
-        message: finding.message,
-    })));
-}
-// Control characters, and the two Unicode line separators: each can end a line.
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f\u2028\u2029]/g;
-/**
- * A file name or path for a log line: control characters (a newline in a file name could start
- * a forged workflow command) are shown as escapes instead.
- */
-function printable(text) {
-    return text.replace(CONTROL_CHARACTERS, (character) => JSON.stringify(character).slice(1, -1));
-}
-function plural(count, noun) {
-    return `${count} ${noun}${count === 1 ? '' : 's'}`;
+/** Whether applying the plan would delete anything, a recreate included. */
+function planDeletes(plan) {
+    return plan.counts.delete > 0;
 }
 
 ;// CONCATENATED MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
@@ -6474,27 +7345,6 @@ function goClean(input) {
     return body === '' ? '.' : body;
 }
 
-;// CONCATENATED MODULE: ./src/preflight/values.ts
-
-function isMapping(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-/** A string value, or undefined for anything else (null, numbers, mappings). */
-function stringAt(value) {
-    return typeof value === 'string' ? value : undefined;
-}
-/** True when `candidate` is `folder` itself or lies below it (both absolute and normalised). */
-function isInside(folder, candidate) {
-    const relative = external_node_path_default().relative(folder, candidate);
-    if (relative === '')
-        return true;
-    return relative !== '..' && !relative.startsWith(`..${(external_node_path_default()).sep}`) && !external_node_path_default().isAbsolute(relative);
-}
-/** Values that the CLI resolves later (`${var.x}`, `${workspace.file_path}`): not checkable. */
-function isInterpolated(value) {
-    return value.includes('${');
-}
-
 ;// CONCATENATED MODULE: ./src/preflight/bundle-files.ts
 
 
@@ -8058,6 +8908,7 @@ function checkWorkspaceProfile(target, findings) {
 
 
 
+
 /**
  * The static half of the pre-flight: reads the bundle and its local files, with no engine and
  * no network. Findings go to `findings`; the selected target is undefined when the
@@ -8105,13 +8956,23 @@ async function runPreflight(location, reference, image, options, readCliVersion)
     checkImage(reference, image, runnerArchitecture(), findings);
     let cliVersion;
     let engine;
+    let bundleName;
     if (target !== undefined) {
+        const name = effectiveSetting(target, ['bundle', 'name'])?.value;
+        bundleName = typeof name === 'string' ? name : undefined;
         const constraint = effectiveSetting(target, ['bundle', 'databricks_cli_version']);
         let decision = decideEngine(target, options.engine, image, undefined, findings);
         const engineNeedsVersion = decision.engine === undefined && !imageHasOfflineTerraform(image);
-        if (constraint !== undefined || engineNeedsVersion || options.failOnWarnings === true) {
+        const versionMatters = constraint !== undefined ||
+            engineNeedsVersion ||
+            options.failOnWarnings === true ||
+            options.command === 'plan';
+        const runsCli = options.command !== undefined && options.command !== 'preflight';
+        if (versionMatters || runsCli) {
             cliVersion = await readCliVersion();
-            if (cliVersion === undefined) {
+            // Without a decision that needs it, an unreadable version only leaves the audit
+            // record without one; the phases then show what the image really does.
+            if (cliVersion === undefined && versionMatters) {
                 findings.add('cli-version-unknown', 'stop', "The image's `databricks --version` output was not understood, so the bundle's " +
                     'CLI version constraint or deployment engine cannot be checked. Check that the ' +
                     "image's entrypoint is the Databricks CLI.");
@@ -8125,6 +8986,9 @@ async function runPreflight(location, reference, image, options, readCliVersion)
         if (constraint !== undefined && cliVersion !== undefined) {
             checkConstraint(constraint, cliVersion, findings);
         }
+        if (options.command === 'plan' && cliVersion !== undefined) {
+            checkPlanSupported(cliVersion, findings);
+        }
     }
     const reported = applyPolicy(findings.items, options.policy);
     return {
@@ -8133,8 +8997,15 @@ async function runPreflight(location, reference, image, options, readCliVersion)
         artifacts,
         cliVersion,
         engine,
+        bundleName,
         passed: !reported.some((finding) => finding.level === 'error'),
     };
+}
+function checkPlanSupported(cliVersion, findings) {
+    if (compareVersions(cliVersion, PLAN_SINCE) >= 0)
+        return;
+    findings.add('cli-without-plan', 'stop', `command: plan needs \`bundle plan\`, which the Databricks CLI has since ${PLAN_SINCE}; ` +
+        `the image's CLI is ${cliVersion}. Use a newer approved image, or command: validate.`);
 }
 function checkConstraint(setting, cliVersion, findings) {
     const where = { file: setting.fragment.file.relativePath, line: settingLine(setting) };
@@ -8151,8 +9022,12 @@ function checkConstraint(setting, cliVersion, findings) {
 
 
 
+
+
+/** Success when every phase the result depends on succeeded (see Phase.informational). */
 function overallOutcome(phases) {
-    return phases.every((phase) => phase.outcome === 'success') ? 'success' : 'failure';
+    const decisive = phases.filter((phase) => !phase.informational);
+    return decisive.every((phase) => phase.outcome === 'success') ? 'success' : 'failure';
 }
 /** The run's outcome: the pre-flight passed and every phase after it succeeded. */
 function runOutcome(report) {
@@ -8169,6 +9044,16 @@ function setOutputs(report, env = process.env) {
         setOutput(`${phase.name}-result`, phase.outcome, env);
     }
     setOutput('phases', JSON.stringify(report.phases.map(phaseRecord)), env);
+    const resources = report.resources ?? [];
+    setOutput('resources', JSON.stringify(resources.map(resourceRecord)), env);
+    for (const [name, value] of Object.entries(commonResourceOutputs(resources))) {
+        setOutput(name, value, env);
+    }
+    if (report.plan !== undefined)
+        setOutput('plan', JSON.stringify(report.plan), env);
+}
+function resourceRecord(resource) {
+    return { group: resource.group, key: resource.key, id: resource.id, url: resource.url };
 }
 function phaseRecord(phase) {
     return {
@@ -8193,18 +9078,43 @@ function writeOutputs(report, env = process.env) {
             `regardless: ${outcomes}. Check the runner's work folder.`);
     }
 }
-/** The error for a failed run: the phase, what its exit code means, the CLI's last lines. */
-function failureMessage(phases) {
-    const failed = phases.find((phase) => phase.outcome === 'failure');
+/**
+ * The error for a failed run: the phase, the known cause (or what its exit code means) with a
+ * link to its section in the troubleshooting guide, and the CLI's last lines.
+ */
+function failureMessage(phases, env = process.env) {
+    const failed = phases.find((phase) => phase.outcome === 'failure' && !phase.informational);
     if (failed === undefined)
         return 'A phase failed.';
     const lines = failed.errorTail.filter((line) => line.trim() !== '').slice(-10);
-    const consequence = failed.name === 'validate'
-        ? 'Nothing was deployed.'
-        : 'The deployment may be incomplete; fix the cause and run the workflow again.';
-    return (`The ${failed.name} phase failed: ${exitExplanation(failed.exitCode)} ` +
-        `${consequence}\nLast lines of the container's error output:\n${lines.join('\n') || '(none)'}`);
+    const cause = failureCause(failed);
+    const link = cause.id === undefined ? '' : ` See ${troubleshootingLink(cause.id, env)}.`;
+    return (`The ${failed.name} phase failed: ${cause.text}${link} ${CONSEQUENCE[failed.name]}\n` +
+        `Last lines of the container's error output:\n${lines.join('\n') || '(none)'}`);
 }
+const CONSEQUENCE = {
+    validate: 'Nothing was changed in the workspace.',
+    plan: 'Nothing was changed in the workspace.',
+    deploy: 'The deployment may be incomplete; fix the cause and run the workflow again.',
+    destroy: 'Some resources may remain; fix the cause and run the workflow again.',
+    summary: 'The deployment itself succeeded.',
+};
+/**
+ * docker's own exit codes say more than anything the CLI printed (a killed container printed
+ * nothing about it), so they come first; then a known signature in the CLI's output.
+ */
+function failureCause(phase) {
+    const code = phase.exitCode;
+    if (code !== undefined && DOCKER_EXIT_CODES.includes(code)) {
+        return { text: exitExplanation(code), id: `exit-code-${code}` };
+    }
+    if (phase.recognizedFailure !== undefined) {
+        return { text: phase.recognizedFailure.explanation, id: phase.recognizedFailure.id };
+    }
+    return { text: exitExplanation(code), id: undefined };
+}
+// docker's own codes, and 2, which the CLI (a Go program) never chooses itself.
+const DOCKER_EXIT_CODES = [2, 125, 126, 127, 137, 143];
 /**
  * The CLI itself exits with 0 or 1 only; 125 to 127 are docker's own codes for a container that
  * could not be started, and 137 and 143 are a container killed or stopped from outside, so
@@ -8223,6 +9133,12 @@ function exitExplanation(exitCode) {
                 'Databricks CLI image whose entrypoint is the databricks binary.');
         case 0:
             return 'the Databricks CLI reported warnings, and the fail-on-warnings input is true.';
+        case 2:
+            // A Go program exits 2 when its runtime stops it: an unhandled SIGTERM or SIGINT while it
+            // is PID 1 (a `docker stop` of an image without an init), or a crash.
+            return ('the CLI was stopped (exit code 2): by a signal such as `docker stop` or the engine ' +
+                'shutting down, or by a crash of the CLI itself; the CLI reports its own errors with ' +
+                'exit code 1. Check what stopped the container, and the last lines below.');
         case 137:
             return ('the container was killed (exit code 137, SIGKILL): by the kernel for lack of memory, ' +
                 'or by whoever stopped it. Check `dmesg` and the memory available to Docker on the runner.');
@@ -8260,8 +9176,55 @@ function stepSummary(report) {
         '',
         ...preflightSection(report.preflight),
         ...phaseSection(report.phases),
+        ...planSection(report.plan),
+        ...resourceSection(report.resources),
     ];
     return rows.join('\n') + '\n';
+}
+function planSection(plan) {
+    if (plan === undefined)
+        return [];
+    const { create, change, delete: deletes, unchanged } = plan.counts;
+    const lines = [
+        `#### Plan: ${create} to add, ${change} to change, ${deletes} to delete, ` +
+            `${unchanged} unchanged`,
+        '',
+    ];
+    if (deletes > 0) {
+        lines.push(`> [!WARNING]\n> This plan deletes or recreates ${plural(deletes, 'resource')}. ` +
+            'Deploying it needs `auto-approve: true`.', '');
+    }
+    if (plan.changes.length > 0) {
+        lines.push('| Action | Resource |', '| --- | --- |');
+        for (const change of plan.changes.slice(0, MAX_SUMMARY_ROWS)) {
+            lines.push(`| ${cell(change.action)} | ${code(change.resource)} |`);
+        }
+        const hidden = plan.changes.length - MAX_SUMMARY_ROWS;
+        if (hidden > 0)
+            lines.push(`| | and ${hidden} more: see the plan output |`);
+        lines.push('');
+    }
+    return lines;
+}
+function resourceSection(resources) {
+    if (resources === undefined || resources.length === 0)
+        return [];
+    const lines = [
+        `#### Deployed resources (${resources.length})`,
+        '',
+        '| Resource | Name | Id | Link |',
+        '| --- | --- | --- | --- |',
+    ];
+    for (const resource of resources.slice(0, MAX_SUMMARY_ROWS)) {
+        const link = resource.url === null ? '' : `<a href="${escapeAttribute(resource.url)}">open</a>`;
+        lines.push(`| ${code(`${resource.group}.${resource.key}`)} | ${cell(resource.name ?? '')} | ` +
+            `${resource.id === null ? 'not deployed' : code(resource.id)} | ${link} |`);
+    }
+    const hidden = resources.length - MAX_SUMMARY_ROWS;
+    if (hidden > 0)
+        lines.push(`| and ${hidden} more: see the resources output | | | |`);
+    lines.push('');
+    return lines;
 }
 function phaseSection(phases) {
     if (phases.length === 0)
@@ -8325,6 +9288,15 @@ function writeStepSummary(report, env = process.env) {
 function cell(text) {
     return escapeMarkdown(text);
 }
+/** A URL inside a double-quoted HTML attribute: only the characters that could end it. */
+function escapeAttribute(url) {
+    return url
+        .replaceAll('&', '&amp;')
+        .replaceAll('"', '&quot;')
+        .replaceAll('<', '&lt;')
+        .replaceAll('>', '&gt;')
+        .replaceAll('|', '%7C');
+}
 function code(text) {
     return `<code>${escapeMarkdown(text)}</code>`;
 }
@@ -8357,57 +9329,174 @@ function escapeMarkdown(text) {
 
 
 
-/** The action's entry point: validate, then deploy, the bundle in the pinned CLI image. */
+
+
+
+
+/** The action's entry point: pre-flight, then the command's CLI phases in the pinned image. */
 async function run(env = process.env) {
+    const startedAt = new Date();
     // Masking comes first, so that nothing below, not even an input error, can print a secret.
     maskSecretInputs(env);
+    const facts = { phases: [] };
+    let failure;
     let homePath;
     let guard;
     try {
         const inputs = parseInputs((name) => getInput(name, env));
+        facts.inputs = inputs;
         const location = locateBundle(env['GITHUB_WORKSPACE'], inputs.workingDirectory);
+        facts.location = location;
         assertLinuxRunner();
         const clientEnv = dockerClientEnvironment(env);
         const activeGuard = new CancellationGuard(clientEnv);
         guard = activeGuard;
+        // A cancelled run is recorded too: what had run, and the phase that was stopped.
+        activeGuard.onCancelled((message) => recordAudit(facts, startedAt, message, env));
         const image = await inspectEngineAndImage(inputs.image, clientEnv);
+        facts.image = image;
         logDecisions(inputs, location, image);
         const preflight = await group('Pre-flight', async () => {
             const report = await runPreflight(location, inputs.image, image, inputs, () => readImageCliVersion(image.id, clientEnv, activeGuard));
             announceFindings(report);
             return report;
         });
-        let phases;
+        facts.preflight = preflight;
+        const abilities = cliAbilities(inputs, preflight.cliVersion);
         if (preflight.passed) {
             homePath = createHomeFolder(env['RUNNER_TEMP']);
             activeGuard.removeOnCancel(homePath);
-            const strict = cliHasStrictValidate(inputs, preflight.cliVersion);
-            phases = await runPhases(inputs, location, image, homePath, clientEnv, activeGuard, strict);
-            announceDiagnostics(phases, location.relativePath);
+            const runner = { inputs, location, image, homePath, clientEnv, guard: activeGuard };
+            await runPhases(runner, abilities, facts);
+            announceDiagnostics(facts.phases, location.relativePath);
         }
         else {
-            phases = planPhases(inputs).map(skippedPhase);
+            facts.phases = planPhases(inputs, abilities).map(skippedPhase);
         }
-        const report = { inputs, bundleRelativePath: location.relativePath, image, preflight, phases };
+        const outcomes = readPhaseOutcomes(facts.phases);
+        facts.outcomes = outcomes;
+        const report = {
+            inputs,
+            bundleRelativePath: location.relativePath,
+            image,
+            preflight,
+            phases: facts.phases,
+            ...outcomes,
+        };
         writeStepSummary(report, env);
         writeOutputs(report, env);
-        reportFailure(preflight, phases);
+        failure = runFailure(preflight, facts.phases, env);
+        if (failure !== undefined)
+            setFailed(failure);
     }
     catch (error) {
-        setFailed(describeError(error));
+        failure = describeError(error);
+        setFailed(failure);
     }
     finally {
         guard?.release();
         if (homePath !== undefined)
             removeHomeFolder(homePath);
     }
+    recordAudit(facts, startedAt, failure, env);
 }
-function reportFailure(preflight, phases) {
-    if (!preflight.passed) {
-        setFailed(preflightFailureMessage(preflight));
+function runFailure(preflight, phases, env) {
+    if (!preflight.passed)
+        return preflightFailureMessage(preflight);
+    if (overallOutcome(phases) === 'failure')
+        return failureMessage(phases, env);
+    return undefined;
+}
+function readPhaseOutcomes(phases) {
+    let resources;
+    let plan;
+    for (const phase of phases) {
+        if (phase.name === 'summary')
+            resources = readResources(phase);
+        if (phase.name === 'plan' && phase.outcome === 'success')
+            plan = readPlan(phase);
     }
-    else if (overallOutcome(phases) === 'failure') {
-        setFailed(failureMessage(phases));
+    return { resources, plan };
+}
+function readResources(phase) {
+    if (phase.outcome === 'skipped')
+        return undefined;
+    if (phase.outcome === 'failure') {
+        const cause = phase.recognizedFailure?.explanation ?? `exit code ${phase.exitCode}`;
+        warning(`The deployment succeeded, but \`bundle summary\` failed (${cause}), so the resources ` +
+            'and job outputs are empty. The deployed resources are in the workspace as usual.', { title: 'Databricks CLI (summary)' });
+        return undefined;
+    }
+    try {
+        const resources = parseSummary(phase.output?.text ?? '');
+        info(`Deployed resources: ${resources.length}`);
+        for (const resource of resources) {
+            const where = resource.url ?? resource.id ?? 'not deployed';
+            info(`  ${resource.group}.${resource.key}: ${printable(where)}`);
+        }
+        return resources;
+    }
+    catch (error) {
+        warning('The deployment succeeded, but the output of `bundle summary -o json` could not be ' +
+            `read: ${messageOf(error)}. The resources and job outputs are empty.`, { title: 'Databricks CLI (summary)' });
+        return undefined;
+    }
+}
+function readPlan(phase) {
+    try {
+        const stdout = phase.output?.text ?? '';
+        const plan = phase.output?.format === 'json' ? parsePlanJson(stdout) : parsePlanText(stdout);
+        logPlan(plan);
+        return plan;
+    }
+    catch (error) {
+        warning(`\`bundle plan\` succeeded, but its output could not be read: ${messageOf(error)}. ` +
+            'The plan output and the summary table are empty.', { title: 'Databricks CLI (plan)' });
+        return undefined;
+    }
+}
+function logPlan(plan) {
+    for (const change of plan.changes) {
+        info(`  ${change.action} ${printable(change.resource)}`);
+    }
+    const { create, change, delete: deletes, unchanged } = plan.counts;
+    info(`Plan: ${create} to add, ${change} to change, ${deletes} to delete, ${unchanged} unchanged`);
+    if (deletes > 0) {
+        warning(`This plan deletes or recreates ${plural(deletes, 'resource')}. Deploying it needs ` +
+            'auto-approve: true; review the deletions before setting it.', { title: 'Databricks bundle plan' });
+    }
+}
+/** Writes the audit record and names it in the outputs; failing to write it fails the step. */
+function recordAudit(facts, startedAt, failure, env) {
+    const runnerTemp = env['RUNNER_TEMP'];
+    if (runnerTemp === undefined || runnerTemp === '') {
+        setFailed('RUNNER_TEMP is not set, so the audit record could not be written. Run this action as a ' +
+            'step of a GitHub Actions job.');
+        return;
+    }
+    const record = auditRecord({
+        startedAt,
+        finishedAt: new Date(),
+        inputs: facts.inputs,
+        location: facts.location,
+        image: facts.image,
+        preflight: facts.preflight,
+        phases: facts.phases,
+        cancelledPhase: facts.running,
+        resources: facts.outcomes?.resources,
+        plan: facts.outcomes?.plan,
+        result: failure === undefined ? 'success' : 'failure',
+        error: failure?.split('\n')[0],
+    }, env, SECRET_INPUTS.map((name) => getInput(name, env)));
+    try {
+        const written = writeAuditRecord(record, runnerTemp);
+        setOutput('audit-record', written.path, env);
+        setOutput('audit-record-sha256', written.sha256, env);
+        info(`Audit record: ${written.path} (sha256 ${written.sha256})`);
+    }
+    catch (error) {
+        setFailed(`The audit record could not be written under RUNNER_TEMP (${messageOf(error)}). ` +
+            "Check the runner's work folder and its free space.");
     }
 }
 function removeHomeFolder(homePath) {
@@ -8453,30 +9542,46 @@ function createHomeFolder(runnerTemp) {
             'Check the runner work folder and its permissions.');
     }
 }
-async function runPhases(inputs, location, image, homePath, clientEnv, guard, strict) {
+/** Runs the command's phases in order, adding each result to the run's facts as it ends. */
+async function runPhases(runner, abilities, facts) {
+    const { inputs, location, guard } = runner;
     const containerEnv = containerEnvironment(inputs);
     const envNames = containerEnvNames(containerEnv);
-    const processEnv = { ...clientEnv, ...containerEnv };
-    const results = [];
-    for (const phase of planPhases(inputs, strict)) {
+    const processEnv = { ...runner.clientEnv, ...containerEnv };
+    const failureContext = {
+        configFile: external_node_path_default().posix.join(location.relativePath, location.configFile),
+        hostInputSet: inputs.workspaceHost !== undefined,
+    };
+    const results = facts.phases;
+    for (const phase of planPhases(inputs, abilities)) {
         if (results.some((result) => result.outcome !== 'success')) {
             results.push(skippedPhase(phase));
             continue;
         }
-        const context = runContext(phase, image, location, homePath);
+        const context = runContext(phase, runner.image, location, runner.homePath);
         const args = dockerRunArgs(phase, context, inputs, envNames);
         guard.phaseStarted(phase.name, context.containerName);
-        const result = await runPhase(phase, args, processEnv);
+        facts.running = { name: phase.name, startedAt: new Date() };
+        const { result, stderr } = await runPhase(phase, args, processEnv);
+        facts.running = undefined;
         guard.phaseEnded();
-        results.push(inputs.failOnWarnings && !strict ? failOnParsedWarnings(result) : result);
+        const recognizedFailure = result.outcome === 'failure'
+            ? recognizeFailure(stderr, { ...failureContext, phase: phase.name })
+            : undefined;
+        const recognized = { ...result, recognizedFailure };
+        results.push(inputs.failOnWarnings && !abilities.strictValidate
+            ? failOnParsedWarnings(recognized)
+            : recognized);
     }
-    return results;
 }
-/** fail-on-warnings uses the CLI's own `--strict` when the image's CLI has it. */
-function cliHasStrictValidate(inputs, cliVersion) {
-    if (!inputs.failOnWarnings || cliVersion === undefined)
-        return false;
-    return compareVersions(cliVersion, STRICT_VALIDATE_SINCE) >= 0;
+/** What the image's CLI can do, from its version; an unknown version is assumed to lack all. */
+function cliAbilities(inputs, cliVersion) {
+    const since = (version) => cliVersion !== undefined && compareVersions(cliVersion, version) >= 0;
+    return {
+        // fail-on-warnings uses the CLI's own `--strict` when the image's CLI has it.
+        strictValidate: inputs.failOnWarnings && since(STRICT_VALIDATE_SINCE),
+        planJson: since(PLAN_JSON_SINCE),
+    };
 }
 /** For a CLI without `--strict`: a validate that passed with warnings fails all the same. */
 function failOnParsedWarnings(result) {

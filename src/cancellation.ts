@@ -26,6 +26,7 @@ const REMOVE_DEADLINE_MS = 10_000;
 export class CancellationGuard {
   private running: { phase: string; container: string } | undefined;
   private readonly folders = new Set<string>();
+  private lastWords: ((message: string) => void) | undefined;
   private readonly handler = (signal: NodeJS.Signals) => this.cancel(signal);
 
   constructor(private readonly clientEnv: Record<string, string>) {
@@ -39,6 +40,14 @@ export class CancellationGuard {
 
   removeOnCancel(folder: string): void {
     this.folders.add(folder);
+  }
+
+  /**
+   * What to do last, after the container is gone and before the process exits: the audit
+   * record of a cancelled run. It runs synchronously, inside the signal handler.
+   */
+  onCancelled(lastWords: (message: string) => void): void {
+    this.lastWords = lastWords;
   }
 
   phaseStarted(phase: string, container: string): void {
@@ -62,7 +71,9 @@ export class CancellationGuard {
 
     // The CLI's output may have paused command processing; the error must still be an error.
     workflow.resumeStoppedCommands();
-    workflow.setFailed(cancellationMessage(signal, running, removed));
+    const message = cancellationMessage(signal, running, removed);
+    workflow.setFailed(message);
+    this.lastWords?.(message);
     process.exit(1);
   }
 

@@ -1,5 +1,5 @@
 import type { Credentials } from './credentials.js';
-import type { Command, DeployFlags, Inputs } from './inputs.js';
+import type { DeployFlags, Inputs } from './inputs.js';
 
 /** Where the checkout and the per-run home folder appear inside the container. */
 export const CONTAINER_CHECKOUT = '/github/workspace';
@@ -24,10 +24,23 @@ export const PROXY_VARIABLES = [
   'all_proxy',
 ] as const;
 
-/** One CLI step: its name and the CLI arguments that follow the image. */
+export type PhaseName = 'validate' | 'deploy' | 'summary' | 'plan' | 'destroy';
+
+/** One CLI step: its name, the CLI arguments that follow the image, and what its stdout is. */
 export interface Phase {
-  readonly name: 'validate' | 'deploy';
+  readonly name: PhaseName;
   readonly cliArgs: readonly string[];
+  /**
+   * What the CLI's stdout is: `log` is streamed to the log as it comes; `json` and `text` are
+   * kept for the action to read, since the summary's JSON repeats the whole resolved
+   * configuration and the plan is shown as a table.
+   */
+  readonly stdout: 'log' | 'json' | 'text';
+  /**
+   * A phase the run's result does not depend on. The summary after a deploy only lists what
+   * was deployed; when it fails, the deployment has still happened.
+   */
+  readonly informational: boolean;
 }
 
 /** What a `docker run` needs beyond the inputs: all of it decided at run time by the caller. */
@@ -46,26 +59,70 @@ export interface RunContext {
 // `bundle validate --strict` (warnings become errors) exists since this CLI version.
 export const STRICT_VALIDATE_SINCE = '0.286.0';
 
+// `bundle plan` exists (hidden at first) since 0.263.0 and prints JSON with `-o json` since
+// 0.269.0 (databricks/cli #3329 and #3598).
+export const PLAN_SINCE = '0.263.0';
+export const PLAN_JSON_SINCE = '0.269.0';
+
+/** What the image's CLI can do, as far as the phases need to know. */
+export interface CliAbilities {
+  /** `bundle validate --strict`, used for fail-on-warnings. */
+  readonly strictValidate: boolean;
+  /** `bundle plan -o json`; without it the plan is read from its text. */
+  readonly planJson: boolean;
+}
+
+const NO_ABILITIES: CliAbilities = { strictValidate: false, planJson: false };
+
 /**
- * The CLI steps a command runs, in order, after the pre-flight. `strict` adds `--strict` to
- * validate, for a CLI that has it. Validate always comes first;
- * `preflight` runs no CLI step at all.
+ * The CLI steps a command runs, in order, after the pre-flight. Validate always comes first, so
+ * nothing changes in the workspace for a bundle the CLI rejects; `preflight` runs no CLI step.
  */
 export function planPhases(
   inputs: Pick<Inputs, 'command' | 'target' | 'deployFlags'>,
-  strict = false,
+  abilities: CliAbilities = NO_ABILITIES,
 ): Phase[] {
-  const validateArgs = ['bundle', 'validate', '-t', inputs.target];
-  const validate: Phase = {
-    name: 'validate',
-    cliArgs: strict ? [...validateArgs, '--strict'] : validateArgs,
+  const target = inputs.target;
+  const validateArgs = ['bundle', 'validate', '-t', target];
+  const validate = phase(
+    'validate',
+    abilities.strictValidate ? [...validateArgs, '--strict'] : validateArgs,
+  );
+  switch (inputs.command) {
+    case 'preflight':
+      return [];
+    case 'validate':
+      return [validate];
+    case 'plan': {
+      const planArgs = ['bundle', 'plan', '-t', target];
+      if (abilities.planJson) planArgs.push('-o', 'json');
+      return [validate, phase('plan', planArgs, { stdout: abilities.planJson ? 'json' : 'text' })];
+    }
+    case 'deploy':
+      return [
+        validate,
+        phase('deploy', deployArgs(target, inputs.deployFlags)),
+        phase('summary', ['bundle', 'summary', '-t', target, '-o', 'json'], {
+          stdout: 'json',
+          informational: true,
+        }),
+      ];
+    case 'destroy':
+      return [validate, phase('destroy', destroyArgs(target, inputs.deployFlags))];
+  }
+}
+
+function phase(
+  name: PhaseName,
+  cliArgs: string[],
+  options: Partial<Pick<Phase, 'stdout' | 'informational'>> = {},
+): Phase {
+  return {
+    name,
+    cliArgs,
+    stdout: options.stdout ?? 'log',
+    informational: options.informational ?? false,
   };
-  const phases: Record<Command, Phase[]> = {
-    preflight: [],
-    validate: [validate],
-    deploy: [validate, { name: 'deploy', cliArgs: deployArgs(inputs.target, inputs.deployFlags) }],
-  };
-  return phases[inputs.command];
 }
 
 function deployArgs(target: string, flags: DeployFlags): string[] {
@@ -73,6 +130,13 @@ function deployArgs(target: string, flags: DeployFlags): string[] {
   if (flags.forceLock) args.push('--force-lock');
   if (flags.autoApprove) args.push('--auto-approve');
   if (flags.failOnActiveRuns) args.push('--fail-on-active-runs');
+  return args;
+}
+
+// Only reached with auto-approve set: the inputs refuse destroy without it.
+function destroyArgs(target: string, flags: DeployFlags): string[] {
+  const args = ['bundle', 'destroy', '-t', target, '--auto-approve'];
+  if (flags.forceLock) args.push('--force-lock');
   return args;
 }
 

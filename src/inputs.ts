@@ -5,7 +5,7 @@ import { POLICIES, type Policy } from './preflight/findings.js';
 import type { EngineName } from './preflight/image-rules.js';
 import { InternalHosts } from './preflight/internal-hosts.js';
 
-export const COMMANDS = ['deploy', 'validate', 'preflight'] as const;
+export const COMMANDS = ['deploy', 'validate', 'plan', 'destroy', 'preflight'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export interface DeployFlags {
@@ -52,7 +52,7 @@ export const SECRET_INPUTS = ['token', 'client-secret'] as const;
 export function parseInputs(read: InputReader): Inputs {
   const text = (name: string): string => read(name).trim();
 
-  return {
+  const inputs: Inputs = {
     image: parseImageReference(text('image')),
     target: parseTarget(text('target')),
     workingDirectory: text('working-directory') || '.',
@@ -77,6 +77,24 @@ export function parseInputs(read: InputReader): Inputs {
     engine: parseEngine(text('engine')),
     failOnWarnings: parseBoolean('fail-on-warnings', text('fail-on-warnings')),
   };
+  assertDestroyApproved(inputs);
+  return inputs;
+}
+
+/**
+ * A CI job has no terminal to confirm a destroy on, and the CLI refuses one without
+ * `--auto-approve`; the action asks for that approval to be written into the workflow.
+ */
+function assertDestroyApproved(inputs: Inputs): void {
+  if (inputs.command === 'destroy' && !inputs.deployFlags.autoApprove) {
+    throw inputError(
+      'auto-approve',
+      'must be true for command "destroy".',
+      'Destroy deletes every resource the bundle deployed to the target, and there is no ' +
+        'terminal to confirm it on. Set auto-approve: true in the step that destroys, after ' +
+        'reviewing what it removes (command: plan shows what a deploy would change).',
+    );
+  }
 }
 
 // Target names are YAML keys, so the CLI would accept more; this keeps to names that cannot be
@@ -108,8 +126,10 @@ export function parseCommand(value: string): Command {
     throw inputError(
       'command',
       `"${value}" is not supported.`,
-      'Use "deploy" (pre-flight, validate, then deploy), "validate" (pre-flight and validate, ' +
-        'e.g. on pull requests) or "preflight" (the static checks only).',
+      'Use "deploy" (pre-flight, validate, deploy, then list what was deployed), "validate" ' +
+        '(pre-flight and validate), "plan" (pre-flight, validate, and what a deploy would ' +
+        'change, e.g. on pull requests), "destroy" (with auto-approve: true) or "preflight" ' +
+        '(the static checks only).',
     );
   }
   return command;

@@ -1,66 +1,117 @@
-import type { Phase } from './container-command.js';
+import type { Phase, PhaseName } from './container-command.js';
 import { type Diagnostic, parseDiagnostics } from './diagnostics.js';
+import type { RecognizedFailure } from './failure-signatures.js';
 import { runProgram } from './program.js';
 import * as workflow from './workflow.js';
 
 export type Outcome = 'success' | 'failure' | 'skipped';
 
+export interface CapturedOutput {
+  readonly format: 'json' | 'text';
+  readonly text: string;
+}
+
 export interface PhaseResult {
-  readonly name: Phase['name'];
+  readonly name: PhaseName;
   readonly outcome: Outcome;
   readonly exitCode: number | undefined;
+  /** When the container was started and when it ended, as ISO 8601 times; none if skipped. */
+  readonly startedAt: string | undefined;
+  readonly finishedAt: string | undefined;
   readonly durationMs: number;
+  /** The run's result does not depend on this phase (see Phase.informational). */
+  readonly informational: boolean;
+  /** The CLI's stdout, for a phase that keeps it (see Phase.stdout). */
+  readonly output: CapturedOutput | undefined;
   /** The last lines the CLI wrote to stderr, for the error message. */
   readonly errorTail: readonly string[];
   /** The CLI's diagnostics, read from its stderr. */
   readonly diagnostics: readonly Diagnostic[];
+  /** A known cause of the failure, recognised in the CLI's stderr; set by the caller. */
+  readonly recognizedFailure?: RecognizedFailure | undefined;
 }
 
 // The stderr kept for diagnostics; a CLI that writes more has logged far beyond them.
 const MAX_STDERR_BYTES = 1024 * 1024;
 
+// The stdout kept for a phase that captures it. A summary repeats the bundle's resolved
+// configuration, which stays far below this even for thousands of resources.
+export const MAX_CAPTURED_STDOUT_BYTES = 64 * 1024 * 1024;
+
 // Enough to show the CLI's last diagnostic with its location and detail lines.
 const TAIL_LINES = 20;
 
+/** What a phase's stderr held: the CLI's diagnostics, and the text for failure signatures. */
+export interface PhaseRun {
+  readonly result: PhaseResult;
+  /** The CLI's stderr: its first MAX_STDERR_BYTES, and its last lines if there was more. */
+  readonly stderr: string;
+}
+
 /**
- * Runs one `docker run` in a collapsible log group, streaming the CLI's output through live.
- * Success is decided by the exit code alone: the CLI writes progress to stderr on success too.
+ * Runs one `docker run` in a collapsible log group, streaming the CLI's output through live
+ * (stdout only when the phase does not capture it). Success is decided by the exit code alone:
+ * the CLI writes progress to stderr on success too.
  */
 export async function runPhase(
   phase: Phase,
   args: readonly string[],
   env: Record<string, string>,
-): Promise<PhaseResult> {
+): Promise<PhaseRun> {
   return workflow.group(`databricks ${phase.cliArgs.join(' ')}`, async () => {
     workflow.debug(`docker ${args.join(' ')}`);
     const stderrTail = new LineTail(TAIL_LINES);
-    const stderr: Buffer[] = [];
-    let stderrBytes = 0;
-    const started = Date.now();
+    const stderr = new CappedBuffer(MAX_STDERR_BYTES);
+    const stdout = new CappedBuffer(MAX_CAPTURED_STDOUT_BYTES);
+    const started = new Date();
 
     // The CLI echoes names and paths from the bundle; a line of it that looks like a workflow
     // command must be printed, not obeyed.
     const { exitCode } = await workflow.withCommandsStopped(() =>
       runProgram('docker', args, {
         env,
-        onStdout: (data) => process.stdout.write(data),
+        onStdout: (data) => {
+          if (phase.stdout !== 'log') stdout.push(data);
+          else process.stdout.write(data);
+        },
         onStderr: (data) => {
           process.stdout.write(data);
           stderrTail.push(data.toString('utf8'));
-          if (stderrBytes < MAX_STDERR_BYTES) stderr.push(data);
-          stderrBytes += data.length;
+          stderr.push(data);
         },
       }),
     );
 
-    const durationMs = Date.now() - started;
-    const outcome: Outcome = exitCode === 0 ? 'success' : 'failure';
+    const finished = new Date();
+    const durationMs = finished.getTime() - started.getTime();
+    let outcome: Outcome = exitCode === 0 ? 'success' : 'failure';
+    if (outcome === 'success' && stdout.overflowed) {
+      // A cut JSON document cannot be read; saying so beats a parse error later.
+      workflow.warning(
+        `${phase.name}: the CLI wrote more than ${MAX_CAPTURED_STDOUT_BYTES} bytes to stdout, ` +
+          'more than the action reads; its output was not used.',
+      );
+      outcome = 'failure';
+    }
     workflow.info(
       `${phase.name}: ${outcome} (exit code ${exitCode}, ${formatDuration(durationMs)})`,
     );
-    const diagnostics = parseDiagnostics(Buffer.concat(stderr).toString('utf8'));
-    const errorTail = stderrTail.lines();
-    return { name: phase.name, outcome, exitCode, durationMs, errorTail, diagnostics };
+    const stderrText = stderr.text();
+    const result: PhaseResult = {
+      name: phase.name,
+      outcome,
+      exitCode,
+      startedAt: started.toISOString(),
+      finishedAt: finished.toISOString(),
+      durationMs,
+      informational: phase.informational,
+      output: phase.stdout === 'log' ? undefined : { format: phase.stdout, text: stdout.text() },
+      errorTail: stderrTail.lines(),
+      diagnostics: parseDiagnostics(stderrText),
+    };
+    // The error that ended a long run is at the end of stderr; beyond the cap, the tail has it.
+    const tail = stderr.overflowed ? `\n${result.errorTail.join('\n')}` : '';
+    return { result, stderr: stderrText + tail };
   });
 }
 
@@ -70,7 +121,11 @@ export function skippedPhase(phase: Phase): PhaseResult {
     name: phase.name,
     outcome: 'skipped',
     exitCode: undefined,
+    startedAt: undefined,
+    finishedAt: undefined,
     durationMs: 0,
+    informational: phase.informational,
+    output: undefined,
     errorTail: [],
     diagnostics: [],
   };
@@ -100,5 +155,27 @@ export class LineTail {
   private keep(line: string): void {
     this.kept.push(line);
     if (this.kept.length > this.limit) this.kept.shift();
+  }
+}
+
+/** Collects a stream's chunks up to a byte limit, remembering whether more arrived. */
+class CappedBuffer {
+  private readonly chunks: Buffer[] = [];
+  private bytes = 0;
+  overflowed = false;
+
+  constructor(private readonly limit: number) {}
+
+  push(chunk: Buffer): void {
+    if (this.bytes + chunk.length > this.limit) {
+      this.overflowed = true;
+      return;
+    }
+    this.chunks.push(chunk);
+    this.bytes += chunk.length;
+  }
+
+  text(): string {
+    return Buffer.concat(this.chunks).toString('utf8');
   }
 }

@@ -93,16 +93,19 @@ const MAX_FINDINGS_OUTPUT = 1_000;
 
 /** The findings as the `findings` output: one JSON object each, in the order found. */
 export function findingsJson(report: PreflightReport): string {
-  return JSON.stringify(
-    report.findings.slice(0, MAX_FINDINGS_OUTPUT).map((finding) => ({
-      rule: finding.rule,
-      level: finding.level,
-      kind: finding.kind,
-      file: finding.file ?? null,
-      line: finding.line ?? null,
-      message: finding.message,
-    })),
-  );
+  return JSON.stringify(report.findings.slice(0, MAX_FINDINGS_OUTPUT).map(findingRecord));
+}
+
+/** One finding as JSON shows it, in the output and the audit record alike. */
+export function findingRecord(finding: ReportedFinding) {
+  return {
+    rule: finding.rule,
+    level: finding.level,
+    kind: finding.kind,
+    file: finding.file ?? null,
+    line: finding.line ?? null,
+    message: finding.message,
+  };
 }
 
 // Control characters, and the two Unicode line separators: each can end a line.

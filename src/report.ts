@@ -1,7 +1,11 @@
+import type { PhaseName } from './container-command.js';
+import { commonResourceOutputs, type DeployedResource } from './deployed-resources.js';
 import type { LocalImage } from './engine.js';
 import { messageOf } from './errors.js';
 import type { Inputs } from './inputs.js';
+import { troubleshootingLink } from './failure-signatures.js';
 import { formatDuration, type PhaseResult } from './phase-runner.js';
+import type { PlanResult } from './plan-result.js';
 import { CONTROL_CHARACTERS, findingsJson, locate, plural } from './preflight-report.js';
 import type { PreflightReport } from './preflight/preflight.js';
 import * as workflow from './workflow.js';
@@ -13,10 +17,16 @@ export interface RunReport {
   readonly image: LocalImage;
   readonly preflight: PreflightReport;
   readonly phases: readonly PhaseResult[];
+  /** What the summary after a deploy listed; undefined when it did not run or failed. */
+  readonly resources: readonly DeployedResource[] | undefined;
+  /** What `bundle plan` would change; undefined unless a plan ran and was read. */
+  readonly plan: PlanResult | undefined;
 }
 
+/** Success when every phase the result depends on succeeded (see Phase.informational). */
 export function overallOutcome(phases: readonly PhaseResult[]): 'success' | 'failure' {
-  return phases.every((phase) => phase.outcome === 'success') ? 'success' : 'failure';
+  const decisive = phases.filter((phase) => !phase.informational);
+  return decisive.every((phase) => phase.outcome === 'success') ? 'success' : 'failure';
 }
 
 /** The run's outcome: the pre-flight passed and every phase after it succeeded. */
@@ -35,6 +45,17 @@ function setOutputs(report: RunReport, env = process.env): void {
     workflow.setOutput(`${phase.name}-result`, phase.outcome, env);
   }
   workflow.setOutput('phases', JSON.stringify(report.phases.map(phaseRecord)), env);
+
+  const resources = report.resources ?? [];
+  workflow.setOutput('resources', JSON.stringify(resources.map(resourceRecord)), env);
+  for (const [name, value] of Object.entries(commonResourceOutputs(resources))) {
+    workflow.setOutput(name, value, env);
+  }
+  if (report.plan !== undefined) workflow.setOutput('plan', JSON.stringify(report.plan), env);
+}
+
+function resourceRecord(resource: DeployedResource) {
+  return { group: resource.group, key: resource.key, id: resource.id, url: resource.url };
 }
 
 function phaseRecord(phase: PhaseResult) {
@@ -63,21 +84,48 @@ export function writeOutputs(report: RunReport, env = process.env): void {
   }
 }
 
-/** The error for a failed run: the phase, what its exit code means, the CLI's last lines. */
-export function failureMessage(phases: readonly PhaseResult[]): string {
-  const failed = phases.find((phase) => phase.outcome === 'failure');
+/**
+ * The error for a failed run: the phase, the known cause (or what its exit code means) with a
+ * link to its section in the troubleshooting guide, and the CLI's last lines.
+ */
+export function failureMessage(phases: readonly PhaseResult[], env = process.env): string {
+  const failed = phases.find((phase) => phase.outcome === 'failure' && !phase.informational);
   if (failed === undefined) return 'A phase failed.';
 
   const lines = failed.errorTail.filter((line) => line.trim() !== '').slice(-10);
-  const consequence =
-    failed.name === 'validate'
-      ? 'Nothing was deployed.'
-      : 'The deployment may be incomplete; fix the cause and run the workflow again.';
+  const cause = failureCause(failed);
+  const link = cause.id === undefined ? '' : ` See ${troubleshootingLink(cause.id, env)}.`;
   return (
-    `The ${failed.name} phase failed: ${exitExplanation(failed.exitCode)} ` +
-    `${consequence}\nLast lines of the container's error output:\n${lines.join('\n') || '(none)'}`
+    `The ${failed.name} phase failed: ${cause.text}${link} ${CONSEQUENCE[failed.name]}\n` +
+    `Last lines of the container's error output:\n${lines.join('\n') || '(none)'}`
   );
 }
+
+const CONSEQUENCE: Record<PhaseName, string> = {
+  validate: 'Nothing was changed in the workspace.',
+  plan: 'Nothing was changed in the workspace.',
+  deploy: 'The deployment may be incomplete; fix the cause and run the workflow again.',
+  destroy: 'Some resources may remain; fix the cause and run the workflow again.',
+  summary: 'The deployment itself succeeded.',
+};
+
+/**
+ * docker's own exit codes say more than anything the CLI printed (a killed container printed
+ * nothing about it), so they come first; then a known signature in the CLI's output.
+ */
+function failureCause(phase: PhaseResult): { text: string; id: string | undefined } {
+  const code = phase.exitCode;
+  if (code !== undefined && DOCKER_EXIT_CODES.includes(code)) {
+    return { text: exitExplanation(code), id: `exit-code-${code}` };
+  }
+  if (phase.recognizedFailure !== undefined) {
+    return { text: phase.recognizedFailure.explanation, id: phase.recognizedFailure.id };
+  }
+  return { text: exitExplanation(code), id: undefined };
+}
+
+// docker's own codes, and 2, which the CLI (a Go program) never chooses itself.
+const DOCKER_EXIT_CODES: readonly number[] = [2, 125, 126, 127, 137, 143];
 
 /**
  * The CLI itself exits with 0 or 1 only; 125 to 127 are docker's own codes for a container that
@@ -103,6 +151,14 @@ function exitExplanation(exitCode: number | undefined): string {
       );
     case 0:
       return 'the Databricks CLI reported warnings, and the fail-on-warnings input is true.';
+    case 2:
+      // A Go program exits 2 when its runtime stops it: an unhandled SIGTERM or SIGINT while it
+      // is PID 1 (a `docker stop` of an image without an init), or a crash.
+      return (
+        'the CLI was stopped (exit code 2): by a signal such as `docker stop` or the engine ' +
+        'shutting down, or by a crash of the CLI itself; the CLI reports its own errors with ' +
+        'exit code 1. Check what stopped the container, and the last lines below.'
+      );
     case 137:
       return (
         'the container was killed (exit code 137, SIGKILL): by the kernel for lack of memory, ' +
@@ -146,8 +202,58 @@ export function stepSummary(report: RunReport): string {
     '',
     ...preflightSection(report.preflight),
     ...phaseSection(report.phases),
+    ...planSection(report.plan),
+    ...resourceSection(report.resources),
   ];
   return rows.join('\n') + '\n';
+}
+
+function planSection(plan: PlanResult | undefined): string[] {
+  if (plan === undefined) return [];
+  const { create, change, delete: deletes, unchanged } = plan.counts;
+  const lines = [
+    `#### Plan: ${create} to add, ${change} to change, ${deletes} to delete, ` +
+      `${unchanged} unchanged`,
+    '',
+  ];
+  if (deletes > 0) {
+    lines.push(
+      `> [!WARNING]\n> This plan deletes or recreates ${plural(deletes, 'resource')}. ` +
+        'Deploying it needs `auto-approve: true`.',
+      '',
+    );
+  }
+  if (plan.changes.length > 0) {
+    lines.push('| Action | Resource |', '| --- | --- |');
+    for (const change of plan.changes.slice(0, MAX_SUMMARY_ROWS)) {
+      lines.push(`| ${cell(change.action)} | ${code(change.resource)} |`);
+    }
+    const hidden = plan.changes.length - MAX_SUMMARY_ROWS;
+    if (hidden > 0) lines.push(`| | and ${hidden} more: see the plan output |`);
+    lines.push('');
+  }
+  return lines;
+}
+
+function resourceSection(resources: readonly DeployedResource[] | undefined): string[] {
+  if (resources === undefined || resources.length === 0) return [];
+  const lines = [
+    `#### Deployed resources (${resources.length})`,
+    '',
+    '| Resource | Name | Id | Link |',
+    '| --- | --- | --- | --- |',
+  ];
+  for (const resource of resources.slice(0, MAX_SUMMARY_ROWS)) {
+    const link = resource.url === null ? '' : `<a href="${escapeAttribute(resource.url)}">open</a>`;
+    lines.push(
+      `| ${code(`${resource.group}.${resource.key}`)} | ${cell(resource.name ?? '')} | ` +
+        `${resource.id === null ? 'not deployed' : code(resource.id)} | ${link} |`,
+    );
+  }
+  const hidden = resources.length - MAX_SUMMARY_ROWS;
+  if (hidden > 0) lines.push(`| and ${hidden} more: see the resources output | | | |`);
+  lines.push('');
+  return lines;
 }
 
 function phaseSection(phases: readonly PhaseResult[]): string[] {
@@ -219,6 +325,16 @@ export function writeStepSummary(report: RunReport, env = process.env): void {
 /** A table cell: pipes and HTML would break the table or be rendered, so they are escaped. */
 function cell(text: string): string {
   return escapeMarkdown(text);
+}
+
+/** A URL inside a double-quoted HTML attribute: only the characters that could end it. */
+function escapeAttribute(url: string): string {
+  return url
+    .replaceAll('&', '&amp;')
+    .replaceAll('"', '&quot;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('|', '%7C');
 }
 
 function code(text: string): string {

@@ -12,6 +12,7 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -241,4 +242,19 @@ export function startBuiltAction(env: Record<string, string>): StartedAction {
         ? Promise.resolve()
         : new Promise((resolve) => waiters.push({ text, resolve })),
   };
+}
+
+/** Files under a folder that are not owned by this process's user. */
+export function foreignFiles(folder: string): string[] {
+  const uid = process.getuid?.() ?? 0;
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (statSync(full).uid !== uid) found.push(full);
+      if (entry.isDirectory()) walk(full);
+    }
+  };
+  walk(folder);
+  return found;
 }

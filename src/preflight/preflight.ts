@@ -1,11 +1,13 @@
 import path from 'node:path';
 
 import type { BundleLocation } from '../bundle-location.js';
+import { PLAN_SINCE } from '../container-command.js';
 import type { LocalImage } from '../engine.js';
 import type { ImageReference } from '../image-reference.js';
+import type { Command } from '../inputs.js';
 import { loadBundleFiles } from './bundle-files.js';
 import { checkManifest } from './checksum-manifest.js';
-import { checkCliVersionConstraint } from './cli-version.js';
+import { checkCliVersionConstraint, compareVersions } from './cli-version.js';
 import { applyPolicy, FindingList, type Policy, type ReportedFinding } from './findings.js';
 import {
   checkImage,
@@ -39,6 +41,8 @@ export interface PreflightOptions {
   readonly engine: EngineName | undefined;
   /** fail-on-warnings needs the CLI version, to know whether validate has --strict. */
   readonly failOnWarnings?: boolean;
+  /** Any command but preflight reads the CLI version, for the audit record; plan needs it. */
+  readonly command?: Command;
 }
 
 export interface PreflightReport {
@@ -48,6 +52,8 @@ export interface PreflightReport {
   readonly artifacts: readonly LocalArtifact[];
   readonly cliVersion: string | undefined;
   readonly engine: EngineDecision | undefined;
+  /** `bundle.name` for the target, as written (a `${...}` in it is not resolved). */
+  readonly bundleName: string | undefined;
   /** False when any finding is an error: nothing else may run. */
   readonly passed: boolean;
 }
@@ -118,13 +124,24 @@ export async function runPreflight(
 
   let cliVersion: string | undefined;
   let engine: EngineDecision | undefined;
+  let bundleName: string | undefined;
   if (target !== undefined) {
+    const name = effectiveSetting(target, ['bundle', 'name'])?.value;
+    bundleName = typeof name === 'string' ? name : undefined;
     const constraint = effectiveSetting(target, ['bundle', 'databricks_cli_version']);
     let decision = decideEngine(target, options.engine, image, undefined, findings);
     const engineNeedsVersion = decision.engine === undefined && !imageHasOfflineTerraform(image);
-    if (constraint !== undefined || engineNeedsVersion || options.failOnWarnings === true) {
+    const versionMatters =
+      constraint !== undefined ||
+      engineNeedsVersion ||
+      options.failOnWarnings === true ||
+      options.command === 'plan';
+    const runsCli = options.command !== undefined && options.command !== 'preflight';
+    if (versionMatters || runsCli) {
       cliVersion = await readCliVersion();
-      if (cliVersion === undefined) {
+      // Without a decision that needs it, an unreadable version only leaves the audit
+      // record without one; the phases then show what the image really does.
+      if (cliVersion === undefined && versionMatters) {
         findings.add(
           'cli-version-unknown',
           'stop',
@@ -142,6 +159,9 @@ export async function runPreflight(
     if (constraint !== undefined && cliVersion !== undefined) {
       checkConstraint(constraint, cliVersion, findings);
     }
+    if (options.command === 'plan' && cliVersion !== undefined) {
+      checkPlanSupported(cliVersion, findings);
+    }
   }
 
   const reported = applyPolicy(findings.items, options.policy);
@@ -151,8 +171,19 @@ export async function runPreflight(
     artifacts,
     cliVersion,
     engine,
+    bundleName,
     passed: !reported.some((finding) => finding.level === 'error'),
   };
+}
+
+function checkPlanSupported(cliVersion: string, findings: FindingList): void {
+  if (compareVersions(cliVersion, PLAN_SINCE) >= 0) return;
+  findings.add(
+    'cli-without-plan',
+    'stop',
+    `command: plan needs \`bundle plan\`, which the Databricks CLI has since ${PLAN_SINCE}; ` +
+      `the image's CLI is ${cliVersion}. Use a newer approved image, or command: validate.`,
+  );
 }
 
 function checkConstraint(

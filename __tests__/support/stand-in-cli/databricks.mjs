@@ -45,6 +45,11 @@ const STAND_IN_WORKSPACE_ID = '1234567890123456';
 const LOCK_HOLDER = 'another-deployer@example.com';
 const LOCK_TIME = '2026-01-01 08:00:00 +0000 UTC';
 const SLOW_DEPLOY_MS = 30_000;
+// The simulated network behind the failure scenarios: its DNS server, the address the
+// workspace host resolves to, and an HTTP proxy (addresses from a private range).
+const STAND_IN_RESOLVER = '10.20.0.2:53';
+const STAND_IN_WORKSPACE_ADDRESS = '10.20.30.40:443';
+const STAND_IN_PROXY_ADDRESS = '10.20.0.8:3128';
 
 async function main(argv) {
   const io = new Io();
@@ -684,6 +689,7 @@ async function commandDeploy(ctx) {
 async function commandPlan(ctx) {
   const b = await processBundle(ctx, { readState: true, build: true });
   if (!b || ctx.diags.hasError) throw new AlreadyPrinted();
+  if (!initializeTerraform(ctx, b)) throw new AlreadyPrinted();
   const plan = calculatePlan(b, 'deploy');
   if (ctx.output === 'json') {
     const entries = Object.fromEntries(plan.map((a) => [a.key, { action: a.action }]));
@@ -1216,10 +1222,49 @@ const SCENARIOS = new Set([
   'stand-in-destructive',
   'stand-in-warning',
   'stand-in-slow',
+  'stand-in-forbidden',
+  'stand-in-no-such-host',
+  'stand-in-refused',
+  'stand-in-timeout',
+  'stand-in-proxy',
+  'stand-in-x509',
+  'stand-in-terraform-download',
+  'stand-in-state-newer',
+  'stand-in-state-engine',
 ]);
+
+// What Go's net/http reports when the workspace cannot be reached, by scenario, as the SDK
+// passes it on: a url.Error, `Get "<url>": <cause>` (golang/go src/net/url/url.go, net/dnsclient
+// for DNS, net/http/transport.go for `proxyconnect`, crypto/tls/handshake_client.go and
+// crypto/x509/verify.go for the certificate). The proxy scenario stands for an image whose
+// own HTTPS_PROXY names a proxy that cannot be reached.
+const NETWORK_FAILURES = {
+  'stand-in-no-such-host': (hostname) =>
+    `dial tcp: lookup ${hostname} on ${STAND_IN_RESOLVER}: no such host`,
+  'stand-in-refused': () => `dial tcp ${STAND_IN_WORKSPACE_ADDRESS}: connect: connection refused`,
+  'stand-in-timeout': () => `dial tcp ${STAND_IN_WORKSPACE_ADDRESS}: i/o timeout`,
+  'stand-in-proxy': () =>
+    `proxyconnect tcp: dial tcp ${STAND_IN_PROXY_ADDRESS}: connect: connection refused`,
+  'stand-in-x509': () =>
+    'tls: failed to verify certificate: x509: certificate signed by unknown authority',
+};
+
+// The workspace's answer in the forbidden scenario. The status, error code and the CLI's
+// rendering are real; the message is the stand-in's, since workspaces word it themselves.
+const FORBIDDEN_MESSAGE = 'This user does not have permission to access this workspace.';
 
 // GET /api/2.0/preview/scim/v2/Me
 function workspaceMe(ctx, b) {
+  const host = canonicalHost(b.auth.attrs.get('host') ?? '');
+  const network = NETWORK_FAILURES[scenarioFor(host)];
+  // Resolving the SDK config first fetches the host's metadata, best effort: a failure is
+  // only a warning (databricks/cli libs/hostmetadata/resolver.go, its negative-cache TTL).
+  if (network) {
+    ctx.diags.log(
+      'warn',
+      `[hostmetadata] failed to fetch host metadata for ${host}, will skip for 1m0s`,
+    );
+  }
   const auth = authenticate(b);
   if (auth.error) {
     ctx.diags.error(auth.error);
@@ -1227,9 +1272,19 @@ function workspaceMe(ctx, b) {
   }
   b.session = auth;
   b.scenario = auth.scenario;
+  const url = `${auth.host}/api/2.0/preview/scim/v2/Me`;
+  if (network) {
+    // A transport error is no API error: the CLI prints the SDK's error alone.
+    ctx.diags.error(`Get "${url}": ${network(new URL(auth.host).hostname)}`);
+    return null;
+  }
   if (b.scenario === 'stand-in-unauthorized') {
     // The workspace answers 401 with a JSON error body; the SDK shows its message only.
     ctx.diags.error('Invalid access token.');
+    return null;
+  }
+  if (b.scenario === 'stand-in-forbidden') {
+    ctx.diags.error(...apiError('GET', url, 403, 'PERMISSION_DENIED', FORBIDDEN_MESSAGE));
     return null;
   }
   if (auth.kind === 'pat') {
@@ -1237,6 +1292,20 @@ function workspaceMe(ctx, b) {
   }
   const clientId = b.auth.attrs.get('client_id');
   return { id: '1000000000000002', userName: clientId, displayName: clientId };
+}
+
+// An API error as the CLI renders it (databricks/cli libs/diag/sdk_error.go): the message with
+// `(<status> <error code>)` as the summary, and the request and response as the detail.
+function apiError(method, url, status, errorCode, message) {
+  const statusText = { 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found' }[status] ?? '';
+  return [
+    `${message} (${status} ${errorCode})`,
+    {
+      detail:
+        `Endpoint: ${method} ${url}\nHTTP Status: ${status} ${statusText}\n` +
+        `API error_code: ${errorCode}\nAPI message: ${message}`,
+    },
+  ];
 }
 
 function isServicePrincipal(userName) {
@@ -1278,13 +1347,39 @@ function readRemoteState(ctx, b) {
   } catch {
     // Nothing deployed yet, or HOME does not persist between runs.
   }
+  reportUnusableState(ctx, b);
+}
+
+// The two state scenarios: the workspace holds resource state this CLI cannot use. After the
+// resource states are pulled (statemgmt.PullResourcesState), the CLI checks that they continue
+// each other (validateStates) and opens a direct-engine state (dstate.Open, migrateState).
+function reportUnusableState(ctx, b) {
+  if (b.scenario === 'stand-in-state-newer') {
+    // A newer CLI deployed with the direct engine; its state, pulled to the local cache, has a
+    // state version this CLI does not know.
+    const local = toPosix(path.join(localStateBase(b), b.target, 'resources.json'));
+    ctx.diags.error(
+      `migrating state ${local}: state version 3 is newer than supported version 2; ` +
+        'upgrade the CLI',
+    );
+  } else if (b.scenario === 'stand-in-state-engine') {
+    // Both engines deployed this target, separately: two remote states of different lineage.
+    ctx.diags.error('lineage mismatch in state files', {
+      detail:
+        'Available state files:\n' +
+        '- terraform.tfstate: remote terraform state serial=4 ' +
+        'lineage="0b6e2f0a-3c1d-4e8f-9a27-5d4c3b2a1f10"\n' +
+        '- resources.json: remote direct state serial=5 ' +
+        'lineage="7f3e9c1b-2a4d-4b6e-8c5f-1e0d9a8b7c6d"',
+    });
+  }
 }
 
 function writeRemoteState(b, state) {
   const dir = workspaceDir(b);
   if (!dir) return;
   try {
-    fs.mkdirSync(dir, { recursive: true });
+    makeDirectories(dir);
     fs.writeFileSync(path.join(dir, 'state.json'), `${JSON.stringify(state, null, 2)}\n`);
   } catch {
     // The real CLI's cache under HOME is optional too; the simulated state just won't persist.
@@ -2027,6 +2122,7 @@ async function deployPhase(ctx, b) {
 
   if (b.scenario === 'stand-in-slow') await sleep(SLOW_DEPLOY_MS);
 
+  if (!initializeTerraform(ctx, b)) return;
   const plan = calculatePlan(b, 'deploy');
   if (!(await approveDestructiveActions(ctx, b, plan))) return;
 
@@ -2085,6 +2181,38 @@ function reportPermissionDenied(ctx, b, workspacePath) {
       'They may need to redeploy the bundle to apply the new permissions.\n' +
       `Please refer to ${PERMISSIONS_DOC_URL} for more on managing permissions.`;
   ctx.diags.error(summary);
+}
+
+// terraform.Initialize, run before planning by deploy, plan and destroy with the Terraform
+// engine. In the download scenario the image's provider mirror is not used (as when
+// DATABRICKS_TF_PROVIDER_VERSION does not match the CLI), so `terraform init` asks
+// registry.terraform.io and fails on DNS. The CLI wraps terraform-exec's error, which carries
+// Terraform's stderr: a -no-color diagnostic whose detail Terraform wraps at 77 columns
+// (hashicorp/terraform internal/command/init.go and format/diagnostic.go at v1.5.5).
+function initializeTerraform(ctx, b) {
+  if (b.scenario !== 'stand-in-terraform-download' || deploymentEngine(b) !== 'terraform') {
+    return true;
+  }
+  const terraformStderr =
+    '\nError: Failed to query available provider packages\n\n' +
+    'Could not retrieve the list of available versions for provider\n' +
+    'databricks/databricks: could not connect to registry.terraform.io: failed to\n' +
+    'request discovery document: Get\n' +
+    '"https://registry.terraform.io/.well-known/terraform.json": dial tcp: lookup\n' +
+    `registry.terraform.io on ${STAND_IN_RESOLVER}: no such host\n`;
+  ctx.diags.error(`terraform init: exit status 1\n${terraformStderr}`);
+  return false;
+}
+
+// The engine of a deployment without state: bundle.engine, else DATABRICKS_BUNDLE_ENGINE, else
+// the version's default, Terraform before 1.3.0 and direct since (bundle/config/engine).
+function deploymentEngine(b) {
+  const configured = plain(get(b.config, ['bundle', 'engine']));
+  if (configured === 'terraform' || configured === 'direct') return configured;
+  const fromEnv = process.env.DATABRICKS_BUNDLE_ENGINE;
+  if (fromEnv === 'terraform' || fromEnv === 'direct') return fromEnv;
+  const [major, minor] = CLI_VERSION.split('.').map((n) => Number(n) || 0);
+  return major > 1 || (major === 1 && minor >= 3) ? 'direct' : 'terraform';
 }
 
 const DESTRUCTIVE_GROUPS = {
@@ -2198,6 +2326,7 @@ async function destroyPhase(ctx, b) {
     return;
   }
   if (!acquireLock(ctx, b, ctx.get('force-lock'))) return;
+  if (!initializeTerraform(ctx, b)) return;
   const plan = calculatePlan(b, 'destroy');
   if (plan.length > 0) {
     io.err('The following resources will be deleted:\n');
@@ -2257,7 +2386,7 @@ function listBundleFiles(root) {
 function writeLocalState(b, files) {
   const dir = localStateDir(b);
   const snapshots = path.join(dir, 'sync-snapshots');
-  fs.mkdirSync(snapshots, { recursive: true, mode: 0o700 });
+  makeDirectories(snapshots, 0o700);
   const id = createHash('sha256').update(`${b.session.host}|${b.paths.files}`).digest('hex');
   const snapshot = {
     version: 'v1',
@@ -2279,10 +2408,13 @@ function writeLocalState(b, files) {
   fs.writeFileSync(path.join(dir, 'deployment.json'), `${JSON.stringify(deployment)}\n`);
 }
 
+function localStateBase(b) {
+  return process.env.DATABRICKS_BUNDLE_TMP || path.join(b.root, '.databricks', 'bundle');
+}
+
 function localStateDir(b) {
-  const base = process.env.DATABRICKS_BUNDLE_TMP || path.join(b.root, '.databricks', 'bundle');
-  const dir = path.join(base, b.target);
-  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const dir = path.join(localStateBase(b), b.target);
+  makeDirectories(dir, 0o700);
   const gitignore = path.join(b.root, '.databricks', '.gitignore');
   try {
     fs.writeFileSync(gitignore, '*\n', { flag: 'wx', mode: 0o644 });
@@ -2652,6 +2784,27 @@ function goSegmentRegExp(segment) {
   return new RegExp(`^${re}$`, 'u');
 }
 
+// mkdir -p, one level at a time. fs.mkdirSync's recursive mode never returns when a folder
+// above the new one was deleted while it is still a bind mount's target (mkdir answers ENOENT,
+// the parent exists, and it tries again), so a container that outlives its removed home folder
+// would spin; here the first error other than EEXIST ends it.
+function makeDirectories(dir, mode = 0o777) {
+  const missing = [];
+  for (let current = path.resolve(dir); !fs.existsSync(current);) {
+    missing.unshift(current);
+    const parent = path.dirname(current);
+    if (parent === current) break;
+    current = parent;
+  }
+  for (const each of missing) {
+    try {
+      fs.mkdirSync(each, { mode });
+    } catch (error) {
+      if (error?.code !== 'EEXIST') throw error;
+    }
+  }
+}
+
 function escapeRegExp(text) {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
@@ -2706,7 +2859,7 @@ function recordCall(argv) {
   if (home) targets.push(path.join(home, 'stand-in-calls.jsonl'));
   for (const file of targets) {
     try {
-      fs.mkdirSync(path.dirname(file), { recursive: true });
+      makeDirectories(path.dirname(file));
       fs.appendFileSync(file, line);
       return;
     } catch {
