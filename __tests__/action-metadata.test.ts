@@ -20,7 +20,12 @@ const metadata = load(
 
 describe('action.yml', () => {
   test('runs the committed bundle on node24', () => {
-    expect(metadata.runs).toEqual({ using: 'node24', main: 'dist/index.js' });
+    expect(metadata.runs).toEqual({
+      using: 'node24',
+      main: 'dist/index.js',
+      post: 'dist/index.js',
+      'post-if': 'always()',
+    });
     expect(
       JSON.parse(readFileSync(path.join(REPOSITORY_ROOT, 'dist/package.json'), 'utf8')),
     ).toEqual({

@@ -68,8 +68,10 @@ describe.each(RUNNERS)('%s', (_, runAction) => {
         // Runner variables that must never reach the container.
         DATABRICKS_CLIENT_SECRET: 'runner-leak',
         DATABRICKS_CONFIG_PROFILE: 'runner-profile',
-        HTTPS_PROXY: 'http://runner-proxy.invalid:3128',
-        // A docker client config whose `proxies` section docker injects into every container.
+        // The runner's proxy does reach it, by name, in both cases.
+        https_proxy: 'http://runner-proxy.invalid:3128',
+        // A docker client config whose `proxies` section docker would inject into every
+        // container; its proxies, and the credentials in them, must not arrive.
         DOCKER_CONFIG: dockerConfigWithProxies(currentRunner()),
       },
     );
@@ -116,11 +118,14 @@ describe.each(RUNNERS)('%s', (_, runAction) => {
           'DATABRICKS_TOKEN',
           'HOME',
           'HOSTNAME',
+          'HTTPS_PROXY',
           'NO_COLOR',
           'PATH',
+          'https_proxy',
         ].sort(),
       );
     }
+    expect(result.stdout).toContain("HTTPS proxy: http://runner-proxy.invalid:3128 (the runner's");
 
     const summary = readFileSync(currentRunner().summaryFile, 'utf8');
     expect(summary).toContain('Databricks bundle deploy: ✅ success');
@@ -332,7 +337,10 @@ describe.each(RUNNERS)('%s, stopping before any container starts', (_, runAction
   test.each([
     [{ image: `${'registry.internal.example/databricks/cli'}:latest` }, /Input 'image'.*latest/],
     [{ 'force-lock': 'yes' }, /Input 'force-lock': "yes" is not a boolean/],
-    [{ 'client-secret': CLIENT_SECRET }, /two kinds of credential/],
+    [
+      { 'client-secret': CLIENT_SECRET },
+      /Input 'client-secret': is set, but auth-type pat does not/,
+    ],
     [{ 'working-directory': '../..' }, /Input 'working-directory'.*outside the repository/],
     [{ vars: 'bad name=1' }, /Input 'vars'/],
     [{ command: 'apply' }, /Input 'command'/],

@@ -8,11 +8,15 @@ import {
   planPhases,
   type RunContext,
 } from '../src/container-command.js';
+import type { Credentials } from '../src/credentials.js';
 import type { Command, DeployFlags } from '../src/inputs.js';
 
 const noFlags: DeployFlags = { forceLock: false, autoApprove: false, failOnActiveRuns: false };
 
 const context: RunContext = {
+  runtime: 'docker',
+  runId: 'f00dfeedf00dfeed',
+  trustStore: undefined,
   imageId: 'sha256:' + '1'.repeat(64),
   containerName: 'databricks-bundle-validate-abc123',
   uid: 1001,
@@ -117,7 +121,6 @@ describe('containerEnvironment', () => {
         engine: undefined,
       }),
     ).toEqual({
-      HOME: '/home/deployer',
       NO_COLOR: '1',
       CHECKPOINT_DISABLE: '1',
       DATABRICKS_HOST: 'https://adb-1.2.azuredatabricks.net',
@@ -138,7 +141,6 @@ describe('containerEnvironment', () => {
         engine: 'direct',
       }),
     ).toEqual({
-      HOME: '/home/deployer',
       NO_COLOR: '1',
       CHECKPOINT_DISABLE: '1',
       DATABRICKS_AUTH_TYPE: 'oauth-m2m',
@@ -178,6 +180,8 @@ describe('dockerRunArgs', () => {
     'never',
     '--name',
     'databricks-bundle-validate-abc123',
+    '--label',
+    'io.github.databricks-bundle-airgap-action.run=f00dfeedf00dfeed',
     '--user',
     '1001:121',
     '--cap-drop',
@@ -193,12 +197,14 @@ describe('dockerRunArgs', () => {
 
   test('these inputs give exactly this argument array', () => {
     expect(
-      dockerRunArgs(validate, context, { dockerNetwork: undefined }, ['HOME', 'DATABRICKS_TOKEN']),
+      dockerRunArgs(validate, context, { dockerNetwork: undefined, entrypoint: undefined }, [
+        'DATABRICKS_TOKEN',
+      ]),
     ).toEqual([
       ...common,
       '/github/workspace/bundles/sales',
       '--env',
-      'HOME',
+      'HOME=/home/deployer',
       '--env',
       'DATABRICKS_TOKEN',
       'sha256:' + '1'.repeat(64),
@@ -214,7 +220,7 @@ describe('dockerRunArgs', () => {
       dockerRunArgs(
         phase('deploy', ['bundle', 'deploy', '-t', 'dev', '--auto-approve']),
         { ...context, bundleRelativePath: '.' },
-        { dockerNetwork: 'host' },
+        { dockerNetwork: 'host', entrypoint: undefined },
         [],
       ),
     ).toEqual([
@@ -222,6 +228,8 @@ describe('dockerRunArgs', () => {
       '/github/workspace',
       '--network',
       'host',
+      '--env',
+      'HOME=/home/deployer',
       'sha256:' + '1'.repeat(64),
       'bundle',
       'deploy',
@@ -232,7 +240,12 @@ describe('dockerRunArgs', () => {
   });
 
   test('never asks for a terminal or stdin, and never lets the engine pull', () => {
-    const args = dockerRunArgs(validate, context, { dockerNetwork: undefined }, ['HOME']);
+    const args = dockerRunArgs(
+      validate,
+      context,
+      { dockerNetwork: undefined, entrypoint: undefined },
+      ['HOME'],
+    );
     for (const flag of ['-t', '-i', '-it', '--tty', '--interactive', '--privileged']) {
       expect(args.slice(0, args.indexOf(context.imageId))).not.toContain(flag);
     }
@@ -246,11 +259,99 @@ describe('dockerRunArgs', () => {
       bundleVariables: [{ name: 'pw', value: 'var-value-123' }],
       engine: undefined,
     });
-    const args = dockerRunArgs(validate, context, { dockerNetwork: undefined }, Object.keys(env));
+    const args = dockerRunArgs(
+      validate,
+      context,
+      { dockerNetwork: undefined, entrypoint: undefined },
+      Object.keys(env),
+    );
     const envArgs = args.filter((_, index) => args[index - 1] === '--env');
-    expect(envArgs).toEqual(Object.keys(env));
+    expect(envArgs).toEqual(['HOME=/home/deployer', ...Object.keys(env)]);
     for (const value of ['sp-secret-XYZ', 'app-id', 'var-value-123', 'azuredatabricks']) {
       expect(args.join('\n')).not.toContain(value);
     }
+  });
+
+  test('podman: no proxy copied from its own environment; a CA mount; an entrypoint', () => {
+    const args = dockerRunArgs(
+      validate,
+      {
+        ...context,
+        runtime: 'podman',
+        trustStore: { source: '/t/databricks-bundle-ca-1.pem', target: '/etc/ssl/cert.pem' },
+      },
+      { dockerNetwork: undefined, entrypoint: '/usr/local/bin/databricks' },
+      ['SSL_CERT_FILE'],
+    );
+    expect(args).toContain('--http-proxy=false');
+    expect(args.join(' ')).toContain(
+      '--mount type=bind,source=/t/databricks-bundle-ca-1.pem,target=/etc/ssl/cert.pem,readonly',
+    );
+    expect(args.slice(args.indexOf('--entrypoint'), args.indexOf('--entrypoint') + 2)).toEqual([
+      '--entrypoint',
+      '/usr/local/bin/databricks',
+    ]);
+    expect(args.at(-5)).toBe(context.imageId);
+  });
+});
+
+describe('containerEnvironment for the other auth types, proxies and a CA', () => {
+  const base = { workspaceHost: undefined, bundleVariables: [], engine: undefined } as const;
+
+  test.each<[Credentials, Record<string, string>]>([
+    [
+      { authType: 'github-oidc', clientId: 'app', requestUrl: 'https://r/t', requestToken: 'rt' },
+      {
+        DATABRICKS_AUTH_TYPE: 'github-oidc',
+        DATABRICKS_CLIENT_ID: 'app',
+        ACTIONS_ID_TOKEN_REQUEST_URL: 'https://r/t',
+        ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'rt',
+      },
+    ],
+    [
+      { authType: 'azure-client-secret', clientId: 'app', clientSecret: 's', tenantId: 't' },
+      {
+        DATABRICKS_AUTH_TYPE: 'azure-client-secret',
+        ARM_CLIENT_ID: 'app',
+        ARM_CLIENT_SECRET: 's',
+        ARM_TENANT_ID: 't',
+      },
+    ],
+    [
+      { authType: 'env-oidc', clientId: 'app', idToken: 'jwt' },
+      {
+        DATABRICKS_AUTH_TYPE: 'env-oidc',
+        DATABRICKS_CLIENT_ID: 'app',
+        DATABRICKS_OIDC_TOKEN: 'jwt',
+      },
+    ],
+  ])('%j', (credentials, expected) => {
+    expect(containerEnvironment({ ...base, credentials })).toEqual({
+      NO_COLOR: '1',
+      CHECKPOINT_DISABLE: '1',
+      ...expected,
+    });
+  });
+
+  test('proxies in both cases, and SSL_CERT_FILE naming the mounted trust file', () => {
+    const env = containerEnvironment(
+      { ...base, credentials: { authType: 'pat', token: 't' } },
+      {
+        proxies: {
+          http: undefined,
+          https: { value: 'http://proxy.bank.internal:3128', source: 'input https-proxy' },
+          noProxy: { value: '.bank.internal', source: "the runner's no_proxy" },
+        },
+        trustStore: { source: '/t/ca.pem', target: '/etc/ssl/certs/ca-certificates.crt' },
+      },
+    );
+    expect(env).toMatchObject({
+      HTTPS_PROXY: 'http://proxy.bank.internal:3128',
+      https_proxy: 'http://proxy.bank.internal:3128',
+      NO_PROXY: '.bank.internal',
+      no_proxy: '.bank.internal',
+      SSL_CERT_FILE: '/etc/ssl/certs/ca-certificates.crt',
+    });
+    expect(env).not.toHaveProperty('HTTP_PROXY');
   });
 });

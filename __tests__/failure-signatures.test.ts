@@ -54,6 +54,19 @@ const INDEX = 'https://releases.hashicorp.com/terraform/1.5.5/index.json';
 
 // Each id with samples that must be recognised as it, and a pattern its explanation matches.
 const SAMPLES: Record<string, [name: string, stderr: string, explanation: RegExp][]> = {
+  'warnings-in-strict-mode': [
+    [
+      'one warning, then the strict-mode error',
+      'Warning: unknown field: description\n  at resources.jobs.x\n  in databricks.yml:9:7\n\n' +
+        'Error: 1 warning was found. Warnings are not allowed in strict mode\n\n',
+      /fail-on-warnings input is true.* bundles\/sales\/databricks\.yml/,
+    ],
+    [
+      'several warnings, coloured',
+      coloured('Error: 3 warnings were found. Warnings are not allowed in strict mode\n\n'),
+      /set fail-on-warnings to false/,
+    ],
+  ],
   'terraform-download': [
     [
       '0.298.0: hc-install cannot reach releases.hashicorp.com',
@@ -388,7 +401,10 @@ describe('recognizeFailure', () => {
   });
 
   test('every signature id has samples, and every sample id is a documented id', () => {
-    const exitCodes = TROUBLESHOOTING_IDS.filter((id) => id.startsWith('exit-code-'));
+    // Exit codes and timeouts are known without reading the CLI's output.
+    const exitCodes = TROUBLESHOOTING_IDS.filter(
+      (id) => id.startsWith('exit-code-') || id === 'phase-timeout',
+    );
     expect(Object.keys(SAMPLES).sort()).toEqual(
       TROUBLESHOOTING_IDS.filter((id) => !exitCodes.includes(id)).sort(),
     );
@@ -416,10 +432,10 @@ describe('recognizeFailure', () => {
       'Error: open /github/workspace/bundles/sales/dist/sales.whl: permission denied\n\n',
     ],
     [
-      'strict validation',
-      'Warning: unknown field: description\n  at resources.jobs.sales\n' +
-        '  in databricks.yml:12:7\n\n' +
-        'Error: 1 warning was found. Warnings are not allowed in strict mode\n',
+      'an artifact build whose tool could not resolve its package index',
+      'Error: build failed sales, error: exit status 1, output: error: Failed to fetch: ' +
+        '`https://pypi.org/simple/hatchling/`\n  Caused by: dial tcp: lookup pypi.org on ' +
+        '10.0.0.2:53: no such host\n\n',
     ],
     [
       'a timeout in a warning only, before an ordinary error',

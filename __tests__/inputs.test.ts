@@ -43,7 +43,73 @@ describe('parseInputs', () => {
       checksums: undefined,
       engine: undefined,
       failOnWarnings: false,
+      runtime: 'docker',
+      entrypoint: undefined,
+      caBundle: undefined,
+      proxyInputs: { httpProxy: undefined, httpsProxy: undefined, noProxy: undefined },
+      imageArchive: undefined,
+      timeoutMs: undefined,
+      cleanLocalState: false,
     });
+  });
+
+  test('reads the enterprise-runner inputs', () => {
+    const parsed = parseInputs(
+      reader({
+        ...minimal,
+        'container-runtime': 'podman',
+        entrypoint: '/usr/local/bin/databricks',
+        'ca-bundle': 'certs/enclave-roots.pem',
+        'https-proxy': 'http://user:pw@proxy.bank.internal:3128',
+        'no-proxy': '.bank.internal, 10.0.0.0/8',
+        'image-archive': '/opt/images/cli.tar',
+        'image-archive-sha256': 'SHA256:' + 'AB'.repeat(32),
+        'timeout-minutes': '1.5',
+        'clean-local-state': 'true',
+      }),
+    );
+    expect(parsed).toMatchObject({
+      runtime: 'podman',
+      entrypoint: '/usr/local/bin/databricks',
+      caBundle: 'certs/enclave-roots.pem',
+      proxyInputs: {
+        httpProxy: undefined,
+        httpsProxy: 'http://user:pw@proxy.bank.internal:3128',
+        noProxy: '.bank.internal, 10.0.0.0/8',
+      },
+      imageArchive: { path: '/opt/images/cli.tar', sha256: 'ab'.repeat(32) },
+      timeoutMs: 90_000,
+      cleanLocalState: true,
+    });
+  });
+
+  test.each([
+    ['container-runtime', 'containerd', /Input 'container-runtime': "containerd" is not/],
+    ['entrypoint', 'databricks --debug', /Input 'entrypoint': .* is not a single executable/],
+    ['entrypoint', '/app/../bin/sh', /Input 'entrypoint'/],
+    ['https-proxy', 'socks5://p:1080', /Input 'https-proxy': is not an http/],
+    ['http-proxy', 'proxy:3128', /Input 'http-proxy'/],
+    ['https-proxy', 'http://p:3128/path', /has a path, query or fragment/],
+    ['no-proxy', 'a b', /Input 'no-proxy': has spaces/],
+    ['image-archive', '/opt/cli.tar', /Input 'image-archive-sha256': is required/],
+    ['image-archive-sha256', 'ab'.repeat(32), /is set without image-archive/],
+    ['timeout-minutes', '-1', /Input 'timeout-minutes'/],
+    ['timeout-minutes', '1e3', /Input 'timeout-minutes'/],
+    ['timeout-minutes', '361', /between 0 and 360/],
+    ['clean-local-state', 'yes', /Input 'clean-local-state'/],
+  ])('refuses %s %j', (name, value, message) => {
+    expect(() => parseInputs(reader({ ...minimal, [name]: value }))).toThrow(message);
+  });
+
+  test('a wrong archive checksum is refused without echoing a proxy password', () => {
+    expect(() =>
+      parseInputs(reader({ ...minimal, 'image-archive': '/a.tar', 'image-archive-sha256': 'xyz' })),
+    ).toThrow(/is not a SHA-256 digest/);
+    try {
+      parseInputs(reader({ ...minimal, 'https-proxy': 'socks5://u:proxy-pass@p:1' }));
+    } catch (error) {
+      expect(String(error)).not.toContain('proxy-pass');
+    }
   });
 
   test('reads every input', () => {

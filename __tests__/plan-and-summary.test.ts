@@ -44,7 +44,20 @@ describe('parsePlanJson', () => {
     });
   });
 
+  test('an action it does not know counts as a deletion, so the plan warns', () => {
+    const plan = parsePlanJson(
+      '{"cli_version": "2.0.0", "plan": {"resources.schemas.s": {"action": "drop_and_recreate"},' +
+        ' "resources.jobs.j": {}}}',
+    );
+    expect(plan.counts).toEqual({ create: 0, change: 0, delete: 2, unchanged: 0 });
+    expect(plan.changes).toEqual([
+      { resource: 'jobs.j', action: 'unknown' },
+      { resource: 'schemas.s', action: 'drop_and_recreate' },
+    ]);
+  });
+
   test.each([
+    ['{"changes": {"resources.schemas.s": {"action": "delete"}}}', /neither `plan` nor/],
     ['Plan: 1 to add', /not JSON/],
     ['[]', /not a JSON object/],
     ['{"plan": []}', /`plan` is not an object/],
@@ -140,6 +153,28 @@ describe('parseSummary', () => {
       etl: 'a1b2c3d4-0000-4000-8000-000000000001',
     });
     expect(JSON.parse(outputs['pipeline-urls'])).toEqual({ etl: 'https://h/p/1' });
+  });
+
+  test('links elsewhere, or with characters a shell would act on, are not published', () => {
+    const links = {
+      resources: {
+        jobs: {
+          same: { id: '1', url: 'https://adb-1.azuredatabricks.net/jobs/1?o=1' },
+          elsewhere: { id: '2', url: 'https://phish.example/jobs/2' },
+          shell: { id: '3', url: 'https://adb-1.azuredatabricks.net/jobs/3$(touch /tmp/x)' },
+          quote: { id: '4', url: 'https://adb-1.azuredatabricks.net/jobs/4"; rm -rf /; "' },
+        },
+      },
+    };
+    const urls = parseSummary(JSON.stringify(links), 'https://adb-1.azuredatabricks.net').map(
+      (resource) => [resource.key, resource.url],
+    );
+    expect(urls).toEqual([
+      ['elsewhere', null],
+      ['quote', null],
+      ['same', 'https://adb-1.azuredatabricks.net/jobs/1?o=1'],
+      ['shell', null],
+    ]);
   });
 
   test('a bundle without resources has none', () => {

@@ -228,7 +228,7 @@ describe('results of deploy and plan', () => {
     expect(text).toMatch(/^The deploy phase failed: Another deployment holds the lock\. See /);
     expect(text).toContain(
       'See https://github.bank.internal/platform/databricks-bundle/blob/v1/docs/' +
-        'TROUBLESHOOTING.md#lock-held. The deployment may be incomplete',
+        'TROUBLESHOOTING.md#lock-held. Nothing was changed in the workspace.',
     );
     expect(text).not.toContain('exited with code');
   });

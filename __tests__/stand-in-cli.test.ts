@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { afterAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 
 import {
   copyBundle,
@@ -13,8 +13,13 @@ import {
   sharedBundlesAvailable,
   type BundleCopyOptions,
 } from './support/bundles.js';
-import { run, type RunResult } from './support/exec.js';
-import { readBundleCalls, readCallFile, sha256 } from './support/stand-in-calls.js';
+import { run, runChecked, type RunResult } from './support/exec.js';
+import {
+  readBundleCalls,
+  readCallFile,
+  sha256,
+  type StandInCall,
+} from './support/stand-in-calls.js';
 
 const IMAGE = requiredEnv('STAND_IN_IMAGE');
 const describeWithSharedBundles = sharedBundlesAvailable() ? describe : describe.skip;
@@ -352,9 +357,10 @@ describeWithSharedBundles('stand-in CLI: bundle validate', () => {
     const bundle = bundleCopy('private-wheel-packages');
     const env = { ...tokenEnv(), DATABRICKS_AUTH_TYPE: 'pat' };
     const result = await standIn({ args: ['bundle', 'validate'], bundle, env });
+    // The CLI's own credentials chain names the strategy it was asked for.
     expect(result.stderr).toMatch(
       startsWith(
-        'Error: failed during request visitor: default auth: host is required for PAT ' +
+        'Error: failed during request visitor: pat auth: host is required for PAT ' +
           'authentication. Config: token=***',
       ),
     );
@@ -768,6 +774,457 @@ describeWithSharedBundles('stand-in CLI: what reaches the container', () => {
   });
 });
 
+describeWithSharedBundles('stand-in CLI: OIDC and Azure auth types', () => {
+  const CLIENT_ID = '5b8e6c2a-7d0f-4d6e-9a43-2c1f0e9b8a77';
+  const AZURE_HOST = 'https://adb-1234567890123456.7.azuredatabricks.net';
+
+  it('github-oidc: succeeds as the client id with both request variables', async () => {
+    const bundle = bundleCopy('default-python');
+    const env = { ...githubOidcEnv(), DATABRICKS_CLIENT_ID: CLIENT_ID };
+    const result = await standIn({ args: ['bundle', 'validate'], bundle, env });
+    expect(result).toMatchObject({ exitCode: 0, stderr: '' });
+    expect(result.stdout).toContain(`  User: ${CLIENT_ID}\n`);
+    const [call] = readBundleCalls(bundle);
+    expect(call?.secrets_sha256['ACTIONS_ID_TOKEN_REQUEST_TOKEN']).toBe(
+      sha256(env.ACTIONS_ID_TOKEN_REQUEST_TOKEN),
+    );
+  });
+
+  it('github-oidc: names the missing request URL, then the missing request token', async () => {
+    const bundle = bundleCopy('default-python');
+    const base = { DATABRICKS_AUTH_TYPE: 'github-oidc', DATABRICKS_CLIENT_ID: CLIENT_ID };
+    const noUrl = await standIn({ args: ['bundle', 'validate'], bundle, env: base });
+    expect(noUrl.exitCode).toBe(1);
+    expect(noUrl.stderr).toBe(
+      'Error: failed during request visitor: github-oidc auth: missing ' +
+        `ActionsIDTokenRequestURL. Config: host=${HOST}, client_id=${CLIENT_ID}, ` +
+        'databricks_cli_path=/app/databricks. Env: DATABRICKS_CLIENT_ID, DATABRICKS_CLI_PATH\n\n',
+    );
+
+    const url = 'https://token.actions.example.com/id?api-version=2.0';
+    const env = { ...base, ACTIONS_ID_TOKEN_REQUEST_URL: url };
+    const noToken = await standIn({ args: ['bundle', 'validate'], bundle, env });
+    expect(noToken.stderr).toBe(
+      'Error: failed during request visitor: github-oidc auth: missing ' +
+        `ActionsIDTokenRequestToken. Config: host=${HOST}, actions_id_token_request_url=${url}, ` +
+        `client_id=${CLIENT_ID}, databricks_cli_path=/app/databricks. Env: ` +
+        'ACTIONS_ID_TOKEN_REQUEST_URL, DATABRICKS_CLIENT_ID, DATABRICKS_CLI_PATH\n\n',
+    );
+  });
+
+  it('github-oidc: the SDK shows the request token in clear in its config dump', async () => {
+    // The SDK does not mark actions_id_token_request_token as sensitive, so any auth error
+    // prints it: the action has to mask it before the CLI runs.
+    const bundle = bundleCopy('default-python');
+    const { ACTIONS_ID_TOKEN_REQUEST_TOKEN: token } = githubOidcEnv();
+    const env = { DATABRICKS_AUTH_TYPE: 'github-oidc', ACTIONS_ID_TOKEN_REQUEST_TOKEN: token };
+    const result = await standIn({ args: ['bundle', 'validate'], bundle, env });
+    expect(result.stderr).toContain(`actions_id_token_request_token=${token}, `);
+  });
+
+  it('github-oidc: without a client id, account-wide federation gives the token user', async () => {
+    const bundle = bundleCopy('default-python');
+    const result = await standIn({ args: ['bundle', 'validate'], bundle, env: githubOidcEnv() });
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toContain('  User: deployer@example.com\n');
+  });
+
+  it('env-oidc: reads DATABRICKS_OIDC_TOKEN or the variable named by _ENV', async () => {
+    const bundle = bundleCopy('default-python');
+    const jwt = `eyJ-stand-in-${randomBytes(12).toString('hex')}`;
+    const base = { DATABRICKS_AUTH_TYPE: 'env-oidc', DATABRICKS_CLIENT_ID: CLIENT_ID };
+    const direct = await standIn({
+      args: ['bundle', 'validate'],
+      bundle,
+      env: { ...base, DATABRICKS_OIDC_TOKEN: jwt },
+    });
+    expect(direct.exitCode).toBe(0);
+    expect(direct.stdout).toContain(`  User: ${CLIENT_ID}\n`);
+
+    const named = await standIn({
+      args: ['bundle', 'validate'],
+      bundle,
+      env: { ...base, DATABRICKS_OIDC_TOKEN_ENV: 'ENCLAVE_JWT', ENCLAVE_JWT: jwt },
+    });
+    expect(named.exitCode).toBe(0);
+    const calls = readBundleCalls(bundle);
+    expect(calls[0]?.secrets_sha256['DATABRICKS_OIDC_TOKEN']).toBe(sha256(jwt));
+    expect(calls[1]?.secrets_sha256).toMatchObject({
+      DATABRICKS_OIDC_TOKEN: null,
+      ENCLAVE_JWT: sha256(jwt),
+    });
+    expect(
+      fs.readFileSync(path.join(bundle, '.databricks/stand-in/calls.jsonl'), 'utf8'),
+    ).not.toContain(jwt);
+  });
+
+  it('env-oidc: names the variable that holds no token', async () => {
+    const bundle = bundleCopy('default-python');
+    const base = { DATABRICKS_AUTH_TYPE: 'env-oidc', DATABRICKS_CLIENT_ID: CLIENT_ID };
+    const unset = await standIn({ args: ['bundle', 'validate'], bundle, env: base });
+    expect(unset.stderr).toBe(
+      'Error: failed during request visitor: env-oidc auth: missing env var ' +
+        `"DATABRICKS_OIDC_TOKEN". Config: host=${HOST}, client_id=${CLIENT_ID}, ` +
+        'databricks_cli_path=/app/databricks. Env: DATABRICKS_CLIENT_ID, DATABRICKS_CLI_PATH\n\n',
+    );
+    const env = { ...base, DATABRICKS_OIDC_TOKEN_ENV: 'ENCLAVE_JWT' };
+    const named = await standIn({ args: ['bundle', 'validate'], bundle, env });
+    expect(named.stderr).toBe(
+      'Error: failed during request visitor: env-oidc auth: missing env var "ENCLAVE_JWT". ' +
+        `Config: host=${HOST}, client_id=${CLIENT_ID}, databricks_cli_path=/app/databricks, ` +
+        'oidc_token_env=ENCLAVE_JWT. Env: DATABRICKS_CLIENT_ID, DATABRICKS_CLI_PATH, ' +
+        'DATABRICKS_OIDC_TOKEN_ENV\n\n',
+    );
+  });
+
+  it('file-oidc: reads the token file, and names a missing one', async () => {
+    const bundle = bundleCopy('default-python');
+    fs.writeFileSync(path.join(bundle, 'id-token.jwt'), 'eyJ-stand-in');
+    const base = { DATABRICKS_AUTH_TYPE: 'file-oidc', DATABRICKS_CLIENT_ID: CLIENT_ID };
+    const ok = await standIn({
+      args: ['bundle', 'validate'],
+      bundle,
+      env: { ...base, DATABRICKS_OIDC_TOKEN_FILEPATH: '/bundle/id-token.jwt' },
+    });
+    expect(ok.exitCode).toBe(0);
+    const missing = await standIn({
+      args: ['bundle', 'validate'],
+      bundle,
+      env: { ...base, DATABRICKS_OIDC_TOKEN_FILEPATH: '/bundle/none.jwt' },
+    });
+    expect(missing.stderr).toMatch(
+      startsWith(
+        'Error: failed during request visitor: file-oidc auth: file "/bundle/none.jwt" ' +
+          'does not exist. Config: ',
+      ),
+    );
+  });
+
+  it('azure-client-secret: authenticates on an Azure workspace as the application id', async () => {
+    const bundle = bundleAtHost(AZURE_HOST);
+    const env = { ...azureEnv(), DATABRICKS_AUTH_TYPE: 'azure-client-secret' };
+    const result = await standIn({ args: ['bundle', 'validate'], bundle, env });
+    expect(result).toMatchObject({ exitCode: 0, stderr: '' });
+    expect(result.stdout).toContain(`  User: ${env.ARM_CLIENT_ID}\n`);
+    // Without an auth type the default chain reaches it too.
+    const chained = await standIn({ args: ['bundle', 'validate'], bundle, env: azureEnv() });
+    expect(chained.exitCode).toBe(0);
+    const [call] = readBundleCalls(bundle);
+    expect(call?.secrets_sha256['ARM_CLIENT_SECRET']).toBe(sha256(env.ARM_CLIENT_SECRET));
+  });
+
+  it('azure-client-secret: is not configured off Azure or with a variable missing', async () => {
+    const env = { ...azureEnv(), DATABRICKS_AUTH_TYPE: 'azure-client-secret' };
+    const aws = await standIn({
+      args: ['bundle', 'validate'],
+      bundle: bundleCopy('default-python'),
+      env,
+    });
+    expect(aws.stderr).toBe(
+      'Error: failed during request visitor: azure-client-secret auth: not configured. ' +
+        `Config: host=${HOST}, azure_client_secret=***, azure_client_id=${env.ARM_CLIENT_ID}, ` +
+        `azure_tenant_id=${env.ARM_TENANT_ID}, databricks_cli_path=/app/databricks. Env: ` +
+        'ARM_CLIENT_SECRET, ARM_CLIENT_ID, ARM_TENANT_ID, DATABRICKS_CLI_PATH\n\n',
+    );
+    const withoutTenant: Record<string, string> = { ...env };
+    delete withoutTenant['ARM_TENANT_ID'];
+    const partial = await standIn({
+      args: ['bundle', 'validate'],
+      bundle: bundleAtHost(AZURE_HOST),
+      env: withoutTenant,
+    });
+    expect(partial.stderr).toMatch(
+      startsWith(
+        'Error: failed during request visitor: azure-client-secret auth: not configured. ',
+      ),
+    );
+  });
+
+  it("refuses an auth type the baked CLI version predates, with that version's text", async () => {
+    const bundle = bundleCopy('default-python');
+    const env = { ...githubOidcEnv(), DATABRICKS_CLIENT_ID: CLIENT_ID, DATABRICKS_OIDC_TOKEN: 'x' };
+    const cannotConfigure =
+      'Error: failed during request visitor: default auth: cannot configure default ' +
+      `credentials, please check ${AUTH_DOC_URL} to configure credentials for your preferred ` +
+      'authentication method. Config: ';
+    const before = await standIn({
+      args: ['bundle', 'validate'],
+      bundle,
+      env,
+      cliVersion: '0.249.0',
+    });
+    expect(before.stderr).toMatch(startsWith(cannotConfigure));
+    const first = await standIn({
+      args: ['bundle', 'validate'],
+      bundle,
+      env,
+      cliVersion: '0.250.0',
+    });
+    expect(first.exitCode).toBe(0);
+
+    const envOidc = { ...env, DATABRICKS_AUTH_TYPE: 'env-oidc' };
+    const noEnvOidc = await standIn({
+      args: ['bundle', 'validate'],
+      bundle,
+      env: envOidc,
+      cliVersion: '0.250.0',
+    });
+    expect(noEnvOidc.stderr).toMatch(startsWith(cannotConfigure));
+    const withEnvOidc = await standIn({
+      args: ['bundle', 'validate'],
+      bundle,
+      env: envOidc,
+      cliVersion: '0.251.0',
+    });
+    expect(withEnvOidc.exitCode).toBe(0);
+
+    // From SDK v0.70.0 (CLI 0.253.0) an unknown type is named.
+    const devops = await standIn({
+      args: ['bundle', 'validate'],
+      bundle,
+      env: { ...tokenEnv(), DATABRICKS_AUTH_TYPE: 'azure-devops-oidc' },
+      cliVersion: '0.270.0',
+    });
+    expect(devops.stderr).toMatch(
+      startsWith(
+        'Error: failed during request visitor: default auth: auth type "azure-devops-oidc" ' +
+          'not found, please check ',
+      ),
+    );
+  });
+});
+
+describeWithSharedBundles('stand-in CLI: the private CA scenario', () => {
+  const SYSTEM_TRUST = '/etc/ssl/certs/ca-certificates.crt';
+  let caDir = '';
+  let enclaveCa = '';
+  let mergedTrust = '';
+
+  beforeAll(async () => {
+    caDir = scratchDir('stand-in-ca-');
+    enclaveCa = await makeRootCa(caDir, 'enclave', 'Stand-in Enclave Root CA');
+    // A root with another subject, which must not count.
+    await makeRootCa(caDir, 'other', 'Some Other Root CA');
+    mergedTrust = path.join(caDir, 'merged.pem');
+    const system = fs.readFileSync(SYSTEM_TRUST, 'utf8');
+    fs.writeFileSync(mergedTrust, `${system}\n${fs.readFileSync(enclaveCa, 'utf8')}`);
+    fs.chmodSync(mergedTrust, 0o644);
+  });
+
+  const untrusted =
+    'Warn: [hostmetadata] failed to fetch host metadata for ' +
+    'https://stand-in-private-ca.cloud.databricks.com, will skip for 1m0s\n' +
+    'Error: Get "https://stand-in-private-ca.cloud.databricks.com/api/2.0/preview/scim/v2/Me": ' +
+    'tls: failed to verify certificate: x509: certificate signed by unknown authority\n\n';
+
+  it('fails with the x509 error while the image trusts only the public roots', async () => {
+    const bundle = scenarioBundle('stand-in-private-ca');
+    const result = await standIn({ args: ['bundle', 'validate'], bundle, env: tokenEnv() });
+    expect(result).toMatchObject({ exitCode: 1, stderr: untrusted });
+
+    const other = await standIn({
+      args: ['bundle', 'validate'],
+      bundle,
+      env: { ...tokenEnv(), SSL_CERT_FILE: '/ca/other.pem' },
+      volumes: [`${caDir}:/ca:ro`],
+    });
+    expect(other.stderr).toBe(untrusted);
+  });
+
+  it('trusts the root through SSL_CERT_FILE or SSL_CERT_DIR', async () => {
+    const bundle = scenarioBundle('stand-in-private-ca');
+    const volumes = [`${caDir}:/ca:ro`];
+    const file = await standIn({
+      args: ['bundle', 'validate'],
+      bundle,
+      env: { ...tokenEnv(), SSL_CERT_FILE: '/ca/enclave.pem' },
+      volumes,
+    });
+    expect(file).toMatchObject({ exitCode: 0, stderr: '' });
+    const dir = await standIn({
+      args: ['bundle', 'validate'],
+      bundle,
+      env: { ...tokenEnv(), SSL_CERT_DIR: '/nowhere:/ca' },
+      volumes,
+    });
+    expect(dir.exitCode).toBe(0);
+  });
+
+  it('with the Terraform engine, SSL_CERT_FILE alone does not reach Terraform', async () => {
+    const bundle = scenarioBundle('stand-in-private-ca');
+    const home = scratchDir('stand-in-home-');
+    const env = { ...tokenEnv(), SSL_CERT_FILE: '/ca/enclave.pem' };
+    const volumes = [`${caDir}:/ca:ro`];
+    const host = 'https://stand-in-private-ca.cloud.databricks.com';
+    // 0.298.0 deploys a new bundle with Terraform by default.
+    const deploy = await standIn({ args: ['bundle', 'deploy'], bundle, home, env, volumes });
+    expect(deploy.exitCode).toBe(1);
+    expect(deploy.stderr).toMatch(
+      endsWith(
+        'Deploying resources...\nError: terraform apply: exit status 1\n\n' +
+          `Error: cannot create job: Post "${host}/api/2.2/jobs/create": tls: failed to verify ` +
+          'certificate: x509: certificate signed by unknown authority\n\n\n' +
+          `Error: cannot create pipeline: Post "${host}/api/2.0/pipelines": tls: failed to ` +
+          'verify certificate: x509: certificate signed by unknown authority\n\n\n\n' +
+          'Updating deployment state...\n',
+      ),
+    );
+
+    // The direct engine has no Terraform step; once deployed, Terraform fails refreshing.
+    const direct = await standIn({
+      args: ['bundle', 'deploy'],
+      bundle,
+      home,
+      env: { ...env, DATABRICKS_BUNDLE_ENGINE: 'direct' },
+      volumes,
+    });
+    expect(direct.exitCode).toBe(0);
+    const plan = await standIn({ args: ['bundle', 'plan'], bundle, home, env, volumes });
+    expect(plan.exitCode).toBe(1);
+    expect(plan.stderr).toMatch(
+      new RegExp(
+        '^Error: exit status 1\\n\\nError: cannot read job: Get ' +
+          `"${escapeRegExp(host)}/api/2\\.2/jobs/get\\?job_id=\\d+": tls: failed to verify`,
+      ),
+    );
+  });
+
+  it('with the Terraform engine, the root merged into the system trust file works', async () => {
+    const bundle = scenarioBundle('stand-in-private-ca');
+    const volumes = [`${mergedTrust}:${SYSTEM_TRUST}:ro`];
+    const env = { ...tokenEnv(), SSL_CERT_FILE: SYSTEM_TRUST };
+    const deploy = await standIn({ args: ['bundle', 'deploy'], bundle, env, volumes });
+    expect(deploy.exitCode).toBe(0);
+    expect(deploy.stderr).toMatch(/Deployment complete!\n$/);
+    // Go also reads every file in /etc/ssl/certs, so the merged file is trusted without the
+    // variable as well.
+    const withoutVariable: Record<string, string> = { ...env };
+    delete withoutVariable['SSL_CERT_FILE'];
+    const bare = await standIn({
+      args: ['bundle', 'deploy'],
+      bundle,
+      env: withoutVariable,
+      volumes,
+    });
+    expect(bare.exitCode).toBe(0);
+  });
+});
+
+describeWithSharedBundles(
+  'stand-in CLI: failure scenarios of the workspace and its network',
+  () => {
+    const workspaceHost = (scenario: string): string => `https://${scenario}.cloud.databricks.com`;
+    const meUrl = (scenario: string): string =>
+      `${workspaceHost(scenario)}/api/2.0/preview/scim/v2/Me`;
+
+    it('stand-in-forbidden: the first call answers 403, rendered with its detail', async () => {
+      const bundle = scenarioBundle('stand-in-forbidden');
+      const result = await standIn({ args: ['bundle', 'validate'], bundle, env: tokenEnv() });
+      const message = 'This user does not have permission to access this workspace.';
+      expect(result).toMatchObject({
+        exitCode: 1,
+        stderr:
+          `Error: ${message} (403 PERMISSION_DENIED)\n\n` +
+          `Endpoint: GET ${meUrl('stand-in-forbidden')}\nHTTP Status: 403 Forbidden\n` +
+          `API error_code: PERMISSION_DENIED\nAPI message: ${message}\n\n`,
+      });
+    });
+
+    it.each([
+      [
+        'stand-in-no-such-host',
+        'dial tcp: lookup stand-in-no-such-host.cloud.databricks.com on 10.20.0.2:53: no such host',
+      ],
+      ['stand-in-refused', 'dial tcp 10.20.30.40:443: connect: connection refused'],
+      ['stand-in-timeout', 'dial tcp 10.20.30.40:443: i/o timeout'],
+      ['stand-in-proxy', 'proxyconnect tcp: dial tcp 10.20.0.8:3128: connect: connection refused'],
+      [
+        'stand-in-x509',
+        'tls: failed to verify certificate: x509: certificate signed by unknown authority',
+      ],
+    ])("%s: the first request fails with Go's error", async (scenario, cause) => {
+      const bundle = scenarioBundle(scenario);
+      const result = await standIn({ args: ['bundle', 'deploy'], bundle, env: tokenEnv() });
+      expect(result).toMatchObject({
+        exitCode: 1,
+        stdout: '',
+        stderr:
+          `Warn: [hostmetadata] failed to fetch host metadata for ${workspaceHost(scenario)}, ` +
+          `will skip for 1m0s\nError: Get "${meUrl(scenario)}": ${cause}\n\n`,
+      });
+    });
+
+    it('stand-in-terraform-download: terraform init fails; the direct engine deploys', async () => {
+      const bundle = scenarioBundle('stand-in-terraform-download');
+      const deploy = await standIn({ args: ['bundle', 'deploy'], bundle, env: tokenEnv() });
+      expect(deploy.exitCode).toBe(1);
+      expect(deploy.stderr).toContain(
+        'Error: terraform init: exit status 1\n\nError: Failed to query available provider ' +
+          'packages\n\n',
+      );
+      expect(deploy.stderr).toMatch(
+        /registry\.terraform\.io on 10\.20\.0\.2:53: no such host\n\n\n$/,
+      );
+      const env = { ...tokenEnv(), DATABRICKS_BUNDLE_ENGINE: 'direct' };
+      const direct = await standIn({ args: ['bundle', 'deploy'], bundle, env });
+      expect(direct.exitCode).toBe(0);
+    });
+
+    it('stand-in-state-newer: commands that read the state fail on its version', async () => {
+      const bundle = scenarioBundle('stand-in-state-newer');
+      const result = await standIn({ args: ['bundle', 'plan'], bundle, env: tokenEnv() });
+      expect(result).toMatchObject({
+        exitCode: 1,
+        stderr:
+          'Error: migrating state /bundle/.databricks/bundle/dev/resources.json: state version 3 ' +
+          'is newer than supported version 2; upgrade the CLI\n\n',
+      });
+    });
+
+    it('stand-in-state-engine: commands that read the state fail on two lineages', async () => {
+      const bundle = scenarioBundle('stand-in-state-engine');
+      const result = await standIn({ args: ['bundle', 'summary'], bundle, env: tokenEnv() });
+      expect(result.exitCode).toBe(1);
+      expect(result.stderr).toMatch(
+        new RegExp(
+          '^Error: lineage mismatch in state files\\n\\nAvailable state files:\\n' +
+            '- terraform\\.tfstate: remote terraform state serial=4 lineage="[0-9a-f-]+"\\n' +
+            '- resources\\.json: remote direct state serial=5 lineage="[0-9a-f-]+"\\n\\n$',
+        ),
+      );
+    });
+  },
+);
+
+describeWithSharedBundles('stand-in CLI: proxy variables', () => {
+  it('records every proxy variable by name and digest, in either case', async () => {
+    const bundle = bundleCopy('default-python');
+    const proxy = `http://svc-deploy:${randomBytes(8).toString('hex')}@proxy.enclave.example:3128`;
+    const env = {
+      ...tokenEnv(),
+      HTTPS_PROXY: proxy,
+      http_proxy: proxy,
+      NO_PROXY: '.enclave.example,127.0.0.1',
+    };
+    const result = await standIn({ args: ['bundle', 'validate'], bundle, env });
+    expect(result.exitCode).toBe(0);
+    const file = path.join(bundle, '.databricks/stand-in/calls.jsonl');
+    expect(fs.readFileSync(file, 'utf8')).not.toContain(proxy);
+    const [call] = readCallFile(file) as ProxyRecordingCall[];
+    expect(call?.env_names).toEqual(
+      expect.arrayContaining(['HTTPS_PROXY', 'NO_PROXY', 'http_proxy']),
+    );
+    expect(call?.proxy_sha256).toEqual({
+      HTTP_PROXY: null,
+      HTTPS_PROXY: sha256(proxy),
+      NO_PROXY: sha256(env.NO_PROXY),
+      http_proxy: sha256(proxy),
+      https_proxy: null,
+      no_proxy: null,
+    });
+  });
+});
+
 interface StandInRun {
   readonly args: readonly string[];
   /** Host dir mounted at /bundle, the working directory (the image itself has none). */
@@ -780,8 +1237,17 @@ interface StandInRun {
   readonly home?: string;
   /** Defaults to the local stand-in tag. */
   readonly image?: string;
+  /** Bind mounts (`host:container[:ro]`), e.g. trust files. */
+  readonly volumes?: readonly string[];
+  /** Makes the stand-in report this CLI version, by mounting its build info over the image's. */
+  readonly cliVersion?: string;
   readonly onStart?: (containerName: string) => void;
   readonly onStderr?: (chunk: string) => void;
+}
+
+/** The call record with the proxy digests, which stand-in-calls.ts does not type yet. */
+interface ProxyRecordingCall extends StandInCall {
+  readonly proxy_sha256: Record<string, string | null>;
 }
 
 interface ResolvedConfig {
@@ -804,6 +1270,9 @@ async function standIn(options: StandInRun): Promise<RunResult> {
   if (options.home) {
     argv.push('--volume', `${options.home}:/home/stand-in`, '--env', 'HOME=/home/stand-in');
   }
+  for (const volume of options.volumes ?? []) argv.push('--volume', volume);
+  if (options.cliVersion)
+    argv.push('--volume', `${buildInfoFile(options.cliVersion)}:/app/build-info.json:ro`);
   for (const variable of Object.keys(options.env ?? {})) argv.push('--env', variable);
   argv.push(options.image ?? IMAGE, ...options.args);
 
@@ -840,6 +1309,45 @@ function scenarioBundle(scenario: string): string {
   });
 }
 
+function bundleAtHost(host: string): string {
+  return bundleCopy('default-python', {
+    edits: [{ file: 'databricks.yml', replace: 'https://company.databricks.com', with: host }],
+  });
+}
+
+// The stand-in reads its version from /app/build-info.json, written by build-image.sh.
+function buildInfoFile(version: string): string {
+  const dir = scratchDir('stand-in-build-info-');
+  const file = path.join(dir, 'build-info.json');
+  fs.writeFileSync(file, `${JSON.stringify({ version })}\n`);
+  fs.chmodSync(file, 0o644);
+  return file;
+}
+
+async function makeRootCa(dir: string, name: string, commonName: string): Promise<string> {
+  const certificate = path.join(dir, `${name}.pem`);
+  await runChecked([
+    'openssl',
+    'req',
+    '-x509',
+    '-newkey',
+    'ec',
+    '-pkeyopt',
+    'ec_paramgen_curve:P-256',
+    '-nodes',
+    '-keyout',
+    path.join(dir, `${name}.key`),
+    '-out',
+    certificate,
+    '-subj',
+    `/CN=${commonName}`,
+    '-days',
+    '2',
+  ]);
+  fs.chmodSync(certificate, 0o644);
+  return certificate;
+}
+
 function scratchDir(prefix: string): string {
   const dir = makeScratchDir(prefix);
   tempDirs.push(dir);
@@ -854,6 +1362,26 @@ function m2mEnv(): { DATABRICKS_CLIENT_ID: string; DATABRICKS_CLIENT_SECRET: str
   return {
     DATABRICKS_CLIENT_ID: '5b8e6c2a-7d0f-4d6e-9a43-2c1f0e9b8a77',
     DATABRICKS_CLIENT_SECRET: `dose-stand-in-${randomBytes(12).toString('hex')}`,
+  };
+}
+
+function githubOidcEnv(): {
+  DATABRICKS_AUTH_TYPE: string;
+  ACTIONS_ID_TOKEN_REQUEST_URL: string;
+  ACTIONS_ID_TOKEN_REQUEST_TOKEN: string;
+} {
+  return {
+    DATABRICKS_AUTH_TYPE: 'github-oidc',
+    ACTIONS_ID_TOKEN_REQUEST_URL: 'https://token.actions.example.com/id?api-version=2.0',
+    ACTIONS_ID_TOKEN_REQUEST_TOKEN: `ghs-stand-in-${randomBytes(12).toString('hex')}`,
+  };
+}
+
+function azureEnv(): { ARM_CLIENT_ID: string; ARM_CLIENT_SECRET: string; ARM_TENANT_ID: string } {
+  return {
+    ARM_CLIENT_ID: '0f4c6a51-9d2e-4b7a-8c3f-6e1d2b9a7c05',
+    ARM_CLIENT_SECRET: `arm-stand-in-${randomBytes(12).toString('hex')}`,
+    ARM_TENANT_ID: '7a1e5c3d-2b4f-4e6a-9d8c-0f1b2c3d4e5f',
   };
 }
 

@@ -42,154 +42,8 @@ const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
-;// CONCATENATED MODULE: ./src/errors.ts
-/**
- * An error the action expects and can explain. Its message is shown to the user as it is, so
- * it must say what happened, which input or file is involved, and what to do next. It never
- * carries a secret value.
- */
-class ActionError extends Error {
-    name = 'ActionError';
-}
-/** The message of anything thrown, for quoting inside a sentence. */
-function messageOf(error) {
-    return error instanceof Error ? error.message : String(error);
-}
-/** An input that cannot be used as given. The message names the input and the fix. */
-function inputError(input, problem, fix) {
-    return new ActionError(`Input '${input}': ${problem} ${fix}`);
-}
-
-;// CONCATENATED MODULE: ./src/bundle-location.ts
-
-
-
-/** The names the CLI looks for in a bundle root, in its own order. */
-const BUNDLE_CONFIG_FILES = [
-    'databricks.yml',
-    'databricks.yaml',
-    'bundle.yml',
-    'bundle.yaml',
-];
-// Docker's --mount option is comma-separated CSV, so a comma or quote in a host path would
-// change its meaning; control characters could forge log lines, and bidirectional overrides
-// make a printed path read differently from what it is. Refusing them is clearer than quoting.
-const UNSAFE_PATH_CHARACTERS = 
-// eslint-disable-next-line no-control-regex
-/[,"\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
-/** Refuses a host path that cannot be passed safely to `docker run --mount` or printed. */
-function assertMountablePath(hostPath, what, fix) {
-    if (UNSAFE_PATH_CHARACTERS.test(hostPath)) {
-        throw new ActionError(`${what} ${JSON.stringify(hostPath)} contains a comma, quote or control character, ` +
-            `which cannot be mounted safely. ${fix}`);
-    }
-}
-/**
- * Resolves `working-directory` inside the repository checkout. Symlinks are resolved first, so
- * a link inside the checkout cannot mount a directory outside it into the container.
- */
-function locateBundle(checkout, workingDirectory) {
-    if (checkout === undefined || checkout === '') {
-        throw new ActionError('GITHUB_WORKSPACE is not set, so the repository checkout cannot be found. ' +
-            'Run this action as a step of a GitHub Actions job, after actions/checkout.');
-    }
-    if (!(0,external_node_fs_namespaceObject.existsSync)(checkout)) {
-        throw new ActionError(`The repository checkout ${checkout} (GITHUB_WORKSPACE) does not exist. ` +
-            'Run actions/checkout before this step.');
-    }
-    const checkoutPath = (0,external_node_fs_namespaceObject.realpathSync)(checkout);
-    assertMountablePath(checkoutPath, 'The checkout path', 'Use a runner work folder without them.');
-    const requested = external_node_path_default().resolve(checkoutPath, workingDirectory);
-    if (!(0,external_node_fs_namespaceObject.existsSync)(requested) || !(0,external_node_fs_namespaceObject.statSync)(requested).isDirectory()) {
-        throw inputError('working-directory', `"${workingDirectory}" is not a directory in the repository checkout.`, 'Give the folder that holds databricks.yml, relative to the repository root.');
-    }
-    const bundlePath = (0,external_node_fs_namespaceObject.realpathSync)(requested);
-    const relative = external_node_path_default().relative(checkoutPath, bundlePath);
-    const outside = relative === '..' || relative.startsWith(`..${(external_node_path_default()).sep}`);
-    if (outside || external_node_path_default().isAbsolute(relative)) {
-        throw inputError('working-directory', `"${workingDirectory}" resolves to ${bundlePath}, outside the repository checkout.`, 'Only folders inside the checkout are mounted into the container; move the bundle there.');
-    }
-    assertMountablePath(relative, "Input 'working-directory': the bundle folder", 'Rename the folder, or point working-directory at another one.');
-    return {
-        checkoutPath,
-        bundlePath,
-        relativePath: relative === '' ? '.' : relative.split((external_node_path_default()).sep).join('/'),
-        configFile: findConfigFile(bundlePath, workingDirectory),
-    };
-}
-function findConfigFile(bundlePath, workingDirectory) {
-    const present = BUNDLE_CONFIG_FILES.filter((name) => (0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(bundlePath, name)));
-    const [first, ...others] = present;
-    if (first === undefined) {
-        throw inputError('working-directory', `"${workingDirectory}" has no bundle configuration (${BUNDLE_CONFIG_FILES.join(', ')}).`, 'Point it at the bundle root, the folder that holds databricks.yml.');
-    }
-    if (others.length > 0) {
-        throw inputError('working-directory', `"${workingDirectory}" has more than one bundle configuration file ` +
-            `(${present.join(', ')}), which the CLI refuses.`, 'Keep exactly one of them.');
-    }
-    return first;
-}
-
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: ./src/program.ts
-
-
-// Programs still running, so that a cancelled step can stop its docker clients first.
-const running = new Set();
-/**
- * Kills every program this process started that is still running. A docker client killed
- * before it sends its create request creates no container; one killed later leaves a container
- * that the caller must remove.
- */
-function killRunningPrograms() {
-    for (const child of running)
-        child.kill('SIGKILL');
-}
-/**
- * Runs a program with an argument array, never through a shell, with no stdin (so it never
- * waits for input), and resolves with its exit code and output. It rejects only when the
- * program cannot be started at all, e.g. when it is not on PATH.
- */
-function runProgram(file, args, options) {
-    return new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_namespaceObject.spawn)(file, [...args], {
-            env: options.env,
-            shell: false,
-            stdio: ['ignore', 'pipe', 'pipe'],
-        });
-        running.add(child);
-        const stdout = [];
-        const stderr = [];
-        child.stdout.on('data', (chunk) => {
-            stdout.push(chunk);
-            options.onStdout?.(chunk);
-        });
-        child.stderr.on('data', (chunk) => {
-            stderr.push(chunk);
-            options.onStderr?.(chunk);
-        });
-        child.on('error', (error) => {
-            running.delete(child);
-            reject(new Error(`${file} could not be started: ${error.message}`));
-        });
-        child.on('close', (code, signal) => {
-            running.delete(child);
-            resolve({
-                // A child killed by a signal has no exit code; report it the way a shell would.
-                exitCode: code ?? 128 + signalNumber(signal),
-                stdout: Buffer.concat(stdout).toString('utf8'),
-                stderr: Buffer.concat(stderr).toString('utf8'),
-            });
-        });
-    });
-}
-function signalNumber(signal) {
-    return signal === null ? 0 : (external_node_os_namespaceObject.constants.signals[signal] ?? 0);
-}
-
 ;// CONCATENATED MODULE: ./src/workflow.ts
 /**
  * The runner's workflow-command and file-command protocol, the small part of it this action
@@ -224,6 +78,21 @@ function setOutput(name, value, env = process.env) {
     }
     const delimiter = `ghadelimiter_${(0,external_node_crypto_namespaceObject.randomUUID)()}`;
     (0,external_node_fs_namespaceObject.appendFileSync)(file, `${name}<<${delimiter}${external_node_os_namespaceObject.EOL}${value}${external_node_os_namespaceObject.EOL}${delimiter}${external_node_os_namespaceObject.EOL}`, 'utf8');
+}
+/**
+ * Saves a value for this action's `post:` step through the GITHUB_STATE file; the runner hands
+ * it back as STATE_<name>. Outside a runner there is no post step, and nothing to save.
+ */
+function saveState(name, value, env = process.env) {
+    const file = env['GITHUB_STATE'];
+    if (file === undefined || file === '')
+        return;
+    const delimiter = `ghadelimiter_${(0,external_node_crypto_namespaceObject.randomUUID)()}`;
+    (0,external_node_fs_namespaceObject.appendFileSync)(file, `${name}<<${delimiter}${external_node_os_namespaceObject.EOL}${value}${external_node_os_namespaceObject.EOL}${delimiter}${external_node_os_namespaceObject.EOL}`, 'utf8');
+}
+/** A value the main step saved with saveState; '' when there is none. */
+function getState(name, env = process.env) {
+    return env[`STATE_${name}`] ?? '';
 }
 /** Appends Markdown to the job's step summary; throws when the runner offers none. */
 function appendStepSummary(markdown, env = process.env) {
@@ -301,127 +170,6 @@ function escapeData(text) {
 }
 function escapeProperty(text) {
     return escapeData(text).replaceAll(':', '%3A').replaceAll(',', '%2C');
-}
-
-;// CONCATENATED MODULE: ./src/cancellation.ts
-
-
-
-
-/** Blocks this thread; the cancellation handler must finish before the process exits. */
-function sleep(ms) {
-    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-}
-const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'];
-// `docker rm --force` kills the container at once; the limit is for an engine that hangs.
-const REMOVE_TIMEOUT_MS = 30_000;
-// A create request already sent by the killed client can still land after a first removal,
-// so absence is confirmed twice, this far apart, within the overall deadline.
-const CONFIRM_GAP_MS = 750;
-const REMOVE_DEADLINE_MS = 10_000;
-/**
- * What a cancelled job must not leave behind. The runner cancels a step with SIGINT, then
- * SIGTERM; the docker client this process started would keep its container running after this
- * process ends, so the container is removed here by its name, and the CLI's home folder with it.
- */
-class CancellationGuard {
-    clientEnv;
-    running;
-    folders = new Set();
-    lastWords;
-    handler = (signal) => this.cancel(signal);
-    constructor(clientEnv) {
-        this.clientEnv = clientEnv;
-        for (const signal of SIGNALS)
-            process.on(signal, this.handler);
-    }
-    /** Removes the handlers again, once the run has finished on its own. */
-    release() {
-        for (const signal of SIGNALS)
-            process.off(signal, this.handler);
-    }
-    removeOnCancel(folder) {
-        this.folders.add(folder);
-    }
-    /**
-     * What to do last, after the container is gone and before the process exits: the audit
-     * record of a cancelled run. It runs synchronously, inside the signal handler.
-     */
-    onCancelled(lastWords) {
-        this.lastWords = lastWords;
-    }
-    phaseStarted(phase, container) {
-        this.running = { phase, container };
-    }
-    phaseEnded() {
-        this.running = undefined;
-    }
-    cancel(signal) {
-        // First stop the docker client, so that it cannot create the container after the check.
-        killRunningPrograms();
-        const running = this.running;
-        const removed = running === undefined || this.removeContainer(running.container);
-        // A container that is still running still uses the home folder; it is left in place then.
-        if (removed) {
-            for (const folder of this.folders)
-                (0,external_node_fs_namespaceObject.rmSync)(folder, { recursive: true, force: true });
-        }
-        // The CLI's output may have paused command processing; the error must still be an error.
-        resumeStoppedCommands();
-        const message = cancellationMessage(signal, running, removed);
-        setFailed(message);
-        this.lastWords?.(message);
-        process.exit(1);
-    }
-    /**
-     * Removes the container and confirms it is gone: `docker rm --force` also succeeds for a
-     * container that does not exist yet, so success alone proves nothing.
-     */
-    removeContainer(container) {
-        const deadline = Date.now() + REMOVE_DEADLINE_MS;
-        let confirmedOnce = false;
-        while (Date.now() < deadline) {
-            this.docker(['rm', '--force', container]);
-            const exists = this.docker(['container', 'inspect', '--format', '{{.Id}}', container]);
-            if (exists === undefined)
-                return false; // the engine does not answer: cannot confirm
-            if (!exists) {
-                if (confirmedOnce)
-                    return true;
-                confirmedOnce = true;
-            }
-            else {
-                confirmedOnce = false;
-            }
-            sleep(CONFIRM_GAP_MS);
-        }
-        return false;
-    }
-    /** Runs a docker command; true when it succeeded, false when it failed, undefined on hang. */
-    docker(args) {
-        const result = (0,external_node_child_process_namespaceObject.spawnSync)('docker', args, {
-            env: this.clientEnv,
-            stdio: 'ignore',
-            timeout: REMOVE_TIMEOUT_MS,
-        });
-        if (result.error !== undefined)
-            return undefined;
-        return result.status === 0;
-    }
-}
-function cancellationMessage(signal, running, removed) {
-    if (running === undefined) {
-        return `The step was cancelled (${signal}) before any container started.`;
-    }
-    const incomplete = running.phase === 'deploy' ? ' The deployment may be incomplete.' : '';
-    if (removed) {
-        return (`The step was cancelled (${signal}) during the ${running.phase} phase; its container ` +
-            `${running.container} was removed.${incomplete}`);
-    }
-    return (`The step was cancelled (${signal}) during the ${running.phase} phase, but its container ` +
-        `${running.container} could not be removed and may still be running, with the ` +
-        `credentials in its environment. Remove it on the runner with ` +
-        `\`docker rm --force ${running.container}\`.${incomplete}`);
 }
 
 ;// CONCATENATED MODULE: ./src/preflight-report.ts
@@ -535,328 +283,22 @@ function plural(count, noun) {
     return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
-;// CONCATENATED MODULE: ./src/version.ts
-/** This action's name and version, as package.json has them (a test keeps the two equal). */
-const ACTION_NAME = 'databricks-bundle-airgap-action';
-const ACTION_VERSION = '0.1.0';
-
-;// CONCATENATED MODULE: ./src/audit-record.ts
-
-
-
-
-
-// Bumped whenever a field changes meaning or goes away; schema/audit-record.schema.json
-// describes this version.
-const AUDIT_RECORD_VERSION = 1;
+;// CONCATENATED MODULE: ./src/errors.ts
 /**
- * The audit record: who ran what, from which source, with which tool, and what happened. It is
- * built from the action's own facts and the runner's GITHUB_* variables by name, never from an
- * environment dump; `secrets` are replaced wherever they might still appear.
+ * An error the action expects and can explain. Its message is shown to the user as it is, so
+ * it must say what happened, which input or file is involved, and what to do next. It never
+ * carries a secret value.
  */
-function auditRecord(facts, env, secrets) {
-    const { inputs, location, image, preflight } = facts;
-    const record = {
-        record_version: AUDIT_RECORD_VERSION,
-        action: {
-            name: ACTION_NAME,
-            version: ACTION_VERSION,
-            repository: variable(env, 'GITHUB_ACTION_REPOSITORY'),
-            ref: variable(env, 'GITHUB_ACTION_REF'),
-        },
-        run: runFacts(env),
-        started_at: facts.startedAt.toISOString(),
-        finished_at: facts.finishedAt.toISOString(),
-        result: facts.result,
-        error: facts.error ?? null,
-        command: inputs?.command ?? null,
-        target: inputs?.target ?? null,
-        bundle: location === undefined
-            ? null
-            : {
-                path: location.relativePath,
-                config_file: location.configFile,
-                name: preflight?.bundleName ?? null,
-            },
-        image: image === undefined || inputs === undefined
-            ? null
-            : {
-                reference: inputs.image.raw,
-                id: image.id,
-                repo_digest: image.repoDigest ?? null,
-                platform: image.platform,
-                cli_version: preflight?.cliVersion ?? null,
-            },
-        engine: preflight?.engine?.engine ?? null,
-        preflight: preflight === undefined
-            ? null
-            : {
-                result: preflight.passed ? 'success' : 'failure',
-                policy: preflight.policy,
-                findings: preflight.findings.map(findingRecord),
-            },
-        local_files: (preflight?.artifacts ?? []).map((artifact) => ({
-            path: artifact.path,
-            bytes: artifact.bytes,
-            sha256: artifact.sha256,
-        })),
-        phases: [
-            ...facts.phases.map((phase) => ({
-                name: phase.name,
-                outcome: phase.outcome,
-                exit_code: phase.exitCode ?? null,
-                started_at: phase.startedAt ?? null,
-                finished_at: phase.finishedAt ?? null,
-                duration_ms: phase.durationMs,
-                failure: phase.recognizedFailure?.id ?? null,
-            })),
-            ...(facts.cancelledPhase === undefined
-                ? []
-                : [cancelledRecord(facts.cancelledPhase, facts.finishedAt)]),
-        ],
-        resources: facts.resources?.map((resource) => ({
-            group: resource.group,
-            key: resource.key,
-            name: resource.name,
-            id: resource.id,
-            url: resource.url,
-        })) ?? null,
-        plan: facts.plan === undefined ? null : { counts: facts.plan.counts, changes: facts.plan.changes },
-    };
-    return redact(record, secrets.filter((secret) => secret.length >= MIN_SECRET_LENGTH));
+class ActionError extends Error {
+    name = 'ActionError';
 }
-function cancelledRecord(phase, cancelledAt) {
-    return {
-        name: phase.name,
-        outcome: 'cancelled',
-        exit_code: null,
-        started_at: phase.startedAt.toISOString(),
-        finished_at: cancelledAt.toISOString(),
-        duration_ms: cancelledAt.getTime() - phase.startedAt.getTime(),
-        failure: null,
-    };
+/** The message of anything thrown, for quoting inside a sentence. */
+function messageOf(error) {
+    return error instanceof Error ? error.message : String(error);
 }
-// The runner's variables that say where a change came from and who made it.
-function runFacts(env) {
-    return {
-        server_url: variable(env, 'GITHUB_SERVER_URL'),
-        repository: variable(env, 'GITHUB_REPOSITORY'),
-        commit: variable(env, 'GITHUB_SHA'),
-        ref: variable(env, 'GITHUB_REF'),
-        event_name: variable(env, 'GITHUB_EVENT_NAME'),
-        workflow: variable(env, 'GITHUB_WORKFLOW'),
-        workflow_ref: variable(env, 'GITHUB_WORKFLOW_REF'),
-        job: variable(env, 'GITHUB_JOB'),
-        run_id: variable(env, 'GITHUB_RUN_ID'),
-        run_attempt: variable(env, 'GITHUB_RUN_ATTEMPT'),
-        actor: variable(env, 'GITHUB_ACTOR'),
-        triggering_actor: variable(env, 'GITHUB_TRIGGERING_ACTOR'),
-    };
-}
-function variable(env, name) {
-    const value = env[name];
-    return value === undefined || value === '' ? null : value;
-}
-// Shorter values would replace ordinary words; no credential is this short.
-const MIN_SECRET_LENGTH = 4;
-/** A copy with every occurrence of a secret in a string replaced by `***`. */
-function redact(value, secrets) {
-    if (secrets.length === 0)
-        return value;
-    if (typeof value === 'string') {
-        return secrets.reduce((text, secret) => text.replaceAll(secret, '***'), value);
-    }
-    if (Array.isArray(value))
-        return value.map((item) => redact(item, secrets));
-    if (typeof value === 'object' && value !== null) {
-        return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redact(item, secrets)]));
-    }
-    return value;
-}
-/**
- * Writes the record as a new file under RUNNER_TEMP (never in the bundle, which is uploaded to
- * the workspace) and returns the SHA-256 of exactly the bytes written, for a later step to sign
- * or store. The runner empties RUNNER_TEMP after the job, so a later step must keep it.
- */
-function writeAuditRecord(record, runnerTemp) {
-    const bytes = Buffer.from(`${JSON.stringify(record, null, 2)}\n`, 'utf8');
-    const name = `databricks-bundle-audit-${Date.now()}-${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}.json`;
-    const file = external_node_path_default().join(runnerTemp, name);
-    // `wx`: a new file only, so nothing already there is ever overwritten.
-    (0,external_node_fs_namespaceObject.writeFileSync)(file, bytes, { flag: 'wx' });
-    return { path: file, sha256: (0,external_node_crypto_namespaceObject.createHash)('sha256').update(bytes).digest('hex') };
-}
-
-;// CONCATENATED MODULE: ./src/container-command.ts
-/** Where the checkout and the per-run home folder appear inside the container. */
-const CONTAINER_CHECKOUT = '/github/workspace';
-const CONTAINER_HOME = '/home/deployer';
-/**
- * The proxy variables that a docker client injects into every container from the `proxies`
- * section of its config.json. Naming them with `--env` without a value in the client's
- * environment stops that injection and leaves them unset, so a runner's proxy settings, and any
- * credentials in them, reach the container only when the action passes them on purpose.
- */
-const PROXY_VARIABLES = [
-    'HTTP_PROXY',
-    'http_proxy',
-    'HTTPS_PROXY',
-    'https_proxy',
-    'FTP_PROXY',
-    'ftp_proxy',
-    'NO_PROXY',
-    'no_proxy',
-    'ALL_PROXY',
-    'all_proxy',
-];
-// `bundle validate --strict` (warnings become errors) exists since this CLI version.
-const STRICT_VALIDATE_SINCE = '0.286.0';
-// `bundle plan` exists (hidden at first) since 0.263.0 and prints JSON with `-o json` since
-// 0.269.0 (databricks/cli #3329 and #3598).
-const PLAN_SINCE = '0.263.0';
-const PLAN_JSON_SINCE = '0.269.0';
-const NO_ABILITIES = { strictValidate: false, planJson: false };
-/**
- * The CLI steps a command runs, in order, after the pre-flight. Validate always comes first, so
- * nothing changes in the workspace for a bundle the CLI rejects; `preflight` runs no CLI step.
- */
-function planPhases(inputs, abilities = NO_ABILITIES) {
-    const target = inputs.target;
-    const validateArgs = ['bundle', 'validate', '-t', target];
-    const validate = phase('validate', abilities.strictValidate ? [...validateArgs, '--strict'] : validateArgs);
-    switch (inputs.command) {
-        case 'preflight':
-            return [];
-        case 'validate':
-            return [validate];
-        case 'plan': {
-            const planArgs = ['bundle', 'plan', '-t', target];
-            if (abilities.planJson)
-                planArgs.push('-o', 'json');
-            return [validate, phase('plan', planArgs, { stdout: abilities.planJson ? 'json' : 'text' })];
-        }
-        case 'deploy':
-            return [
-                validate,
-                phase('deploy', deployArgs(target, inputs.deployFlags)),
-                phase('summary', ['bundle', 'summary', '-t', target, '-o', 'json'], {
-                    stdout: 'json',
-                    informational: true,
-                }),
-            ];
-        case 'destroy':
-            return [validate, phase('destroy', destroyArgs(target, inputs.deployFlags))];
-    }
-}
-function phase(name, cliArgs, options = {}) {
-    return {
-        name,
-        cliArgs,
-        stdout: options.stdout ?? 'log',
-        informational: options.informational ?? false,
-    };
-}
-function deployArgs(target, flags) {
-    const args = ['bundle', 'deploy', '-t', target];
-    if (flags.forceLock)
-        args.push('--force-lock');
-    if (flags.autoApprove)
-        args.push('--auto-approve');
-    if (flags.failOnActiveRuns)
-        args.push('--fail-on-active-runs');
-    return args;
-}
-// Only reached with auto-approve set: the inputs refuse destroy without it.
-function destroyArgs(target, flags) {
-    const args = ['bundle', 'destroy', '-t', target, '--auto-approve'];
-    if (flags.forceLock)
-        args.push('--force-lock');
-    return args;
-}
-/**
- * The environment the container receives, as name → value. This is the whole allow-list:
- * nothing else from the runner's environment reaches the container. The values travel in the
- * docker client's own environment and only the names appear on its command line.
- */
-function containerEnvironment(inputs) {
-    const env = {
-        HOME: CONTAINER_HOME,
-        // Colour codes would only garble the log and the error lines the action quotes.
-        NO_COLOR: '1',
-        // Terraform's update check would try to reach the internet on every command.
-        CHECKPOINT_DISABLE: '1',
-    };
-    if (inputs.workspaceHost !== undefined)
-        env['DATABRICKS_HOST'] = inputs.workspaceHost;
-    Object.assign(env, credentialEnvironment(inputs.credentials));
-    if (inputs.engine !== undefined)
-        env['DATABRICKS_BUNDLE_ENGINE'] = inputs.engine;
-    for (const variable of inputs.bundleVariables) {
-        env[`BUNDLE_VAR_${variable.name}`] = variable.value;
-    }
-    return env;
-}
-function credentialEnvironment(credentials) {
-    switch (credentials.authType) {
-        case 'pat':
-            return { DATABRICKS_AUTH_TYPE: 'pat', DATABRICKS_TOKEN: credentials.token };
-        case 'oauth-m2m':
-            return {
-                DATABRICKS_AUTH_TYPE: 'oauth-m2m',
-                DATABRICKS_CLIENT_ID: credentials.clientId,
-                DATABRICKS_CLIENT_SECRET: credentials.clientSecret,
-            };
-    }
-}
-/** The names for `--env`: the container's variables, then the proxy variables left unset. */
-function containerEnvNames(containerEnv) {
-    const names = Object.keys(containerEnv);
-    return [...names, ...PROXY_VARIABLES.filter((name) => !names.includes(name))];
-}
-/**
- * The start of every `docker run` the action makes: removed afterwards, never pulled, named so
- * a cancelled run can remove it, as the runner's user, with no privileges. The CLI needs none:
- * it reads the bundle and talks HTTPS to the workspace.
- */
-function unprivilegedRun(containerName, uid, gid) {
-    return [
-        'run',
-        '--rm',
-        '--pull',
-        'never',
-        '--name',
-        containerName,
-        '--user',
-        `${uid}:${gid}`,
-        '--cap-drop',
-        'ALL',
-        '--security-opt',
-        'no-new-privileges',
-    ];
-}
-/**
- * The `docker run` argument list for one phase. Every value in it is public: environment
- * variables appear by name only, so the list can be logged as it is.
- */
-function dockerRunArgs(phase, context, inputs, envNames) {
-    const workdir = context.bundleRelativePath === '.'
-        ? CONTAINER_CHECKOUT
-        : `${CONTAINER_CHECKOUT}/${context.bundleRelativePath}`;
-    const args = [
-        ...unprivilegedRun(context.containerName, context.uid, context.gid),
-        '--mount',
-        `type=bind,source=${context.checkoutPath},target=${CONTAINER_CHECKOUT}`,
-        '--mount',
-        `type=bind,source=${context.homePath},target=${CONTAINER_HOME}`,
-        '--workdir',
-        workdir,
-    ];
-    if (inputs.dockerNetwork !== undefined)
-        args.push('--network', inputs.dockerNetwork);
-    for (const name of envNames)
-        args.push('--env', name);
-    args.push(context.imageId, ...phase.cliArgs);
-    return args;
+/** An input that cannot be used as given. The message names the input and the fix. */
+function inputError(input, problem, fix) {
+    return new ActionError(`Input '${input}': ${problem} ${fix}`);
 }
 
 ;// CONCATENATED MODULE: ./src/preflight/values.ts
@@ -893,7 +335,7 @@ class SummaryError extends Error {
  * The resources in a summary, sorted by group and key. Permissions, grants and other nested
  * settings are not resources of their own here; only `resources.<group>.<key>` entries are.
  */
-function parseSummary(stdout) {
+function parseSummary(stdout, workspaceHost) {
     let summary;
     try {
         summary = JSON.parse(stdout);
@@ -903,6 +345,9 @@ function parseSummary(stdout) {
     }
     if (!isMapping(summary))
         throw new SummaryError('its output is not a JSON object');
+    const workspace = summary['workspace'];
+    const yamlHost = isMapping(workspace) ? workspace['host'] : undefined;
+    const origin = originOf(workspaceHost ?? (typeof yamlHost === 'string' ? yamlHost : undefined));
     const groups = summary['resources'];
     if (groups === undefined || groups === null)
         return [];
@@ -922,7 +367,7 @@ function parseSummary(stdout) {
                 key,
                 name: deployed_resources_text(resource['name']) ?? deployed_resources_text(resource['display_name']),
                 id: deployed_resources_text(resource['id']),
-                url: webUrl(resource['url']),
+                url: webUrl(resource['url'], origin),
             });
         }
     }
@@ -950,142 +395,39 @@ function deployed_resources_text(value) {
         return String(value);
     return null;
 }
-// Only https links are published: the summary comes from the container, and a link of another
-// scheme in a step summary or an output would be a trap for whoever clicks it.
-function webUrl(value) {
+// The characters of a workspace link (/jobs/123?o=456, /explore/data/main/sales): a later step
+// may well paste an output into a shell command, where quotes, `$` or backticks would run.
+const SAFE_URL = /^[A-Za-z0-9\-._~:/?#@&=%+,]+$/;
+/**
+ * Only https links to the workspace are published: the summary comes from the container, and
+ * a link elsewhere, of another scheme, or with shell-active characters would be a trap for
+ * whoever clicks or pastes it. The link is published as the URL parser writes it.
+ */
+function webUrl(value, origin) {
     if (typeof value !== 'string')
         return null;
+    let url;
     try {
-        return new URL(value).protocol === 'https:' ? value : null;
+        url = new URL(value);
     }
     catch {
         return null;
     }
+    if (url.protocol !== 'https:')
+        return null;
+    if (origin !== undefined && url.origin !== origin)
+        return null;
+    return SAFE_URL.test(url.href) ? url.href : null;
 }
-
-;// CONCATENATED MODULE: ./src/docker-client.ts
-/**
- * The runner variables the docker client itself needs to find and talk to the engine. Only these
- * are copied from the runner's environment; see containerEnvironment for what the container gets.
- */
-const CLIENT_VARIABLES = [
-    'PATH',
-    'DOCKER_HOST',
-    'DOCKER_CONTEXT',
-    'DOCKER_CERT_PATH',
-    'DOCKER_TLS_VERIFY',
-    'DOCKER_API_VERSION',
-    // A rootless engine's default socket lives under XDG_RUNTIME_DIR.
-    'XDG_RUNTIME_DIR',
-];
-/** The docker client's environment, built from scratch rather than inherited. */
-function dockerClientEnvironment(runnerEnv) {
-    const env = {};
-    for (const name of CLIENT_VARIABLES) {
-        const value = runnerEnv[name];
-        if (value !== undefined && value !== '')
-            env[name] = value;
-    }
-    // HOME is handed to the container by name, so the client's own HOME is the container's. The
-    // client would otherwise look for its configuration under HOME, so name that folder directly.
-    const home = runnerEnv['HOME'];
-    const configDir = runnerEnv['DOCKER_CONFIG'] || (home ? `${home}/.docker` : undefined);
-    if (configDir !== undefined)
-        env['DOCKER_CONFIG'] = configDir;
-    return env;
-}
-
-;// CONCATENATED MODULE: ./src/engine.ts
-
-
-/**
- * Checks that the engine answers and that the image is already in its local store. Nothing is
- * ever pulled: an air-gapped runner has nowhere to pull from, and a pull would bypass the
- * mirror's approval. An inspection that succeeds proves the engine answers, so `docker version`
- * runs only to explain a failed inspection; that saves a client start on every run.
- */
-async function inspectEngineAndImage(image, env) {
-    const inspection = await runDocker(['image', 'inspect', '--format', '{{json .}}', image.raw], env);
-    if (inspection.exitCode === 0) {
-        return describeImage(image, inspection.stdout);
-    }
-    const version = await runDocker(['version', '--format', '{{.Server.Version}}'], env);
-    if (version.exitCode !== 0) {
-        throw engineUnreachable(env, version.stderr);
-    }
-    throw imageMissing(image, inspection.stderr);
-}
-async function runDocker(args, env) {
+function originOf(host) {
+    if (host === undefined)
+        return undefined;
     try {
-        return await runProgram('docker', args, { env });
+        return new URL(host.includes('://') ? host : `https://${host}`).origin;
     }
-    catch (error) {
-        // runProgram rejects, rather than returning an exit code, only when docker cannot be
-        // started at all, which in practice means there is no docker executable on PATH.
-        throw new ActionError('The docker command was not found on this runner (PATH has no docker). Install the Docker ' +
-            'client on the self-hosted runner, or make it available on PATH for the runner service. ' +
-            `(${messageOf(error)})`);
+    catch {
+        return undefined;
     }
-}
-function engineUnreachable(env, stderr) {
-    const where = env['DOCKER_HOST'] === undefined
-        ? 'the default socket (DOCKER_HOST is not set)'
-        : `DOCKER_HOST=${env['DOCKER_HOST']}`;
-    return new ActionError(`No Docker engine answered at ${where}. This action runs the Databricks CLI in a container, ` +
-        'so the runner needs a Docker engine it can reach: start the engine, add the runner user ' +
-        'to the docker group, or set DOCKER_HOST for the runner. Docker said: ' +
-        lastLines(stderr, 3));
-}
-function imageMissing(image, stderr) {
-    const vHint = image.tag !== undefined && /^v\d/.test(image.tag)
-        ? ` Note that upstream CLI image tags carry no "v" (e.g. 0.298.0, not ${image.tag}).`
-        : '';
-    return new ActionError(`Input 'image': ${image.raw} is not in this runner's local image store, and this action ` +
-        'never pulls. Mirror the approved image into your internal registry and pull it onto the ' +
-        'runner in a separate, reviewed step (docker pull <mirror>/...), or bring it in as a file ' +
-        `with docker load -i <archive>.tar.${vHint} Docker said: ${lastLines(stderr, 2)}`);
-}
-function describeImage(image, json) {
-    const inspected = JSON.parse(json);
-    if (typeof inspected.Id !== 'string' || !inspected.Id.startsWith('sha256:')) {
-        throw new ActionError(`docker image inspect returned no image id for ${image.raw}; the engine's answer was not ` +
-            'understood. Check the Docker engine version on the runner.');
-    }
-    const repoDigests = Array.isArray(inspected.RepoDigests)
-        ? inspected.RepoDigests.filter((entry) => typeof entry === 'string')
-        : [];
-    const wanted = image.digest === undefined ? undefined : `${image.repository}@${image.digest}`;
-    const repoDigest = repoDigests.find((entry) => entry === wanted) ??
-        repoDigests.find((entry) => entry.startsWith(`${image.repository}@`)) ??
-        repoDigests[0];
-    const platform = [inspected.Os, inspected.Architecture, inspected.Variant]
-        .filter((part) => typeof part === 'string' && part !== '')
-        .join('/');
-    const os = typeof inspected.Os === 'string' ? inspected.Os : '';
-    const architecture = typeof inspected.Architecture === 'string' ? inspected.Architecture : '';
-    const env = imageEnvironment(inspected.Config?.Env);
-    return { id: inspected.Id, repoDigest, repoDigests, platform, os, architecture, env };
-}
-function imageEnvironment(entries) {
-    const env = {};
-    if (!Array.isArray(entries))
-        return env;
-    for (const entry of entries) {
-        if (typeof entry !== 'string')
-            continue;
-        const equals = entry.indexOf('=');
-        if (equals > 0)
-            env[entry.slice(0, equals)] = entry.slice(equals + 1);
-    }
-    return env;
-}
-/** The last non-empty lines of a command's output, joined for a one-line message. */
-function lastLines(text, count) {
-    const lines = text
-        .split(/\r?\n/)
-        .map((line) => line.trim())
-        .filter((line) => line !== '');
-    return lines.slice(-count).join(' ') || '(no output)';
 }
 
 ;// CONCATENATED MODULE: ./src/failure-signatures.ts
@@ -1108,6 +450,7 @@ const SIGNATURE_IDS = [
     'state-from-newer-cli',
     'state-engine-mismatch',
     'bundle-root-not-found',
+    'warnings-in-strict-mode',
 ];
 /**
  * docker's own exit codes, and 2 (the Go runtime's, for a CLI stopped by a signal it does not
@@ -1121,8 +464,14 @@ const EXIT_CODE_IDS = [
     'exit-code-137',
     'exit-code-143',
 ];
+/** Causes the action knows without reading the CLI's output. */
+const ACTION_IDS = ['phase-timeout'];
 /** Every anchor of docs/TROUBLESHOOTING.md that the action links to. */
-const TROUBLESHOOTING_IDS = [...SIGNATURE_IDS, ...EXIT_CODE_IDS];
+const TROUBLESHOOTING_IDS = [
+    ...SIGNATURE_IDS,
+    ...EXIT_CODE_IDS,
+    ...ACTION_IDS,
+];
 /**
  * The known cause of a failed phase, or undefined when its output shows none.
  *
@@ -1145,6 +494,10 @@ function recognizeFailure(stderr, context) {
     const blocks = errorBlocks(text);
     for (let index = blocks.length - 1; index >= 0; index--) {
         const block = blocks[index] ?? '';
+        // An artifact build's output is quoted in its error, and a build tool that failed to reach
+        // a package index says `no such host` about that index, not the workspace.
+        if (BUILD_FAILED.test(block))
+            return undefined;
         const signature = SIGNATURES.find((candidate) => candidate.texts.some((pattern) => pattern.test(block)));
         if (signature !== undefined) {
             return { id: signature.id, explanation: signature.explain(context) };
@@ -1178,6 +531,8 @@ function withoutTerminalCodes(text) {
     return text.replace(TERMINAL_CODES, '');
 }
 const ERROR_HEADING = /^Error: /;
+// databricks/cli:bundle/artifacts/build.go@v0.298.0 ("build failed %s, error: %v, output: %s")
+const BUILD_FAILED = /^Error: build failed /;
 const OTHER_HEADING = /^(?:Warning|Warn|Info|Debug|Trace|Recommendation): /;
 /** Each `Error:` line with the lines after it, up to the next heading of any kind. */
 function errorBlocks(text) {
@@ -1211,6 +566,18 @@ function hostSource(context) {
 }
 // Most specific first: see recognizeFailure.
 const SIGNATURES = [
+    {
+        id: 'warnings-in-strict-mode',
+        texts: [
+            // databricks/cli:cmd/bundle/validate.go (--strict): "1 warning was found. Warnings are
+            // not allowed in strict mode", or "N warnings were found. …"
+            /Warnings are not allowed in strict mode/,
+        ],
+        explain: (context) => 'bundle validate reported warnings, and the fail-on-warnings input is true, so the ' +
+            "CLI's --strict turned them into errors and nothing was deployed. Fix the warnings " +
+            `shown above (in ${failure_signatures_printable(context.configFile)} or the files it includes), or set ` +
+            'fail-on-warnings to false.',
+    },
     {
         id: 'bundle-root-not-found',
         texts: [
@@ -1498,6 +865,1691 @@ const SIGNATURES = [
 const failure_signatures_CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/g;
 function failure_signatures_printable(text) {
     return text.replace(failure_signatures_CONTROL_CHARACTERS, '?');
+}
+
+;// CONCATENATED MODULE: ./src/diagnostics.ts
+const HEADING = /^(Error|Warning|Recommendation): (.*)$/;
+const AT = /^ {2}at (.+)$/;
+const IN = /^ {2}in (.+):(\d+):(\d+)$/;
+const FURTHER = /^ {5}(\S.*)$/;
+const LOCATION = /^(.+):(\d+):(\d+)$/;
+// eslint-disable-next-line no-control-regex -- colour codes start with the ESC character
+const COLOUR = /\u001b\[[0-9;]*m/g;
+const SEVERITY = { Error: 'error', Warning: 'warning', Recommendation: 'recommendation' };
+/** Every diagnostic in the text, in order; robust to colour codes, CRLF and log lines between. */
+function parseDiagnostics(stderr) {
+    const lines = stderr.replace(COLOUR, '').split(/\r?\n/);
+    const found = [];
+    let index = 0;
+    while (index < lines.length) {
+        const heading = HEADING.exec(lines[index] ?? '');
+        index += 1;
+        if (heading === null)
+            continue;
+        const paths = [];
+        const locations = [];
+        let last;
+        for (; index < lines.length; index++) {
+            const line = lines[index] ?? '';
+            const at = AT.exec(line);
+            const location = IN.exec(line);
+            const further = FURTHER.exec(line);
+            if (at !== null) {
+                paths.push(at[1] ?? '');
+                last = 'at';
+            }
+            else if (location !== null) {
+                locations.push(toLocation(location));
+                last = 'in';
+            }
+            else if (further !== null && last === 'at') {
+                paths.push(further[1] ?? '');
+            }
+            else if (further !== null && last === 'in') {
+                const more = LOCATION.exec(further[1] ?? '');
+                if (more !== null)
+                    locations.push(toLocation(more));
+            }
+            else {
+                break;
+            }
+        }
+        const detail = [];
+        if (lines[index] === '' && index + 1 < lines.length && !isBoundary(lines[index + 1] ?? '')) {
+            for (index += 1; index < lines.length && !isBoundary(lines[index] ?? ''); index++) {
+                detail.push(lines[index] ?? '');
+            }
+        }
+        const kind = heading[1];
+        found.push({
+            severity: SEVERITY[kind],
+            summary: heading[2] ?? '',
+            paths,
+            locations,
+            detail: detail.join('\n').trim(),
+        });
+    }
+    return found;
+}
+function toLocation(match) {
+    return { file: match[1] ?? '', line: Number(match[2]), column: Number(match[3]) };
+}
+/** A detail block ends at a blank line or where the next diagnostic or log line starts. */
+function isBoundary(line) {
+    return line === '' || HEADING.test(line) || /^(Warn|Info|Debug): /.test(line);
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/program.ts
+
+
+// Programs still running, so that a cancelled step can stop its docker clients first.
+const running = new Set();
+/**
+ * Kills every program this process started that is still running. A docker client killed
+ * before it sends its create request creates no container; one killed later leaves a container
+ * that the caller must remove.
+ */
+function killRunningPrograms() {
+    for (const child of running)
+        child.kill('SIGKILL');
+}
+/**
+ * Runs a program with an argument array, never through a shell, with no stdin (so it never
+ * waits for input), and resolves with its exit code and output. It rejects only when the
+ * program cannot be started at all, e.g. when it is not on PATH.
+ */
+function runProgram(file, args, options) {
+    return new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_namespaceObject.spawn)(file, [...args], {
+            env: options.env,
+            shell: false,
+            stdio: [options.stdin ?? 'ignore', 'pipe', 'pipe'],
+        });
+        running.add(child);
+        const stdout = [];
+        const stderr = [];
+        child.stdout?.on('data', (chunk) => {
+            stdout.push(chunk);
+            options.onStdout?.(chunk);
+        });
+        child.stderr?.on('data', (chunk) => {
+            stderr.push(chunk);
+            options.onStderr?.(chunk);
+        });
+        child.on('error', (error) => {
+            running.delete(child);
+            reject(new Error(`${file} could not be started: ${error.message}`));
+        });
+        child.on('close', (code, signal) => {
+            running.delete(child);
+            resolve({
+                // A child killed by a signal has no exit code; report it the way a shell would.
+                exitCode: code ?? 128 + signalNumber(signal),
+                stdout: Buffer.concat(stdout).toString('utf8'),
+                stderr: Buffer.concat(stderr).toString('utf8'),
+            });
+        });
+    });
+}
+function signalNumber(signal) {
+    return signal === null ? 0 : (external_node_os_namespaceObject.constants.signals[signal] ?? 0);
+}
+
+;// CONCATENATED MODULE: ./src/phase-runner.ts
+
+
+
+// The stderr kept for diagnostics; a CLI that writes more has logged far beyond them.
+const MAX_STDERR_BYTES = 1024 * 1024;
+// The stdout kept for a phase that captures it. A summary repeats the bundle's resolved
+// configuration, which stays far below this even for thousands of resources.
+const MAX_CAPTURED_STDOUT_BYTES = 64 * 1024 * 1024;
+// Enough to show the CLI's last diagnostic with its location and detail lines.
+const TAIL_LINES = 20;
+/**
+ * Runs one `docker run` in a collapsible log group, streaming the CLI's output through live
+ * (stdout only when the phase does not capture it). Success is decided by the exit code alone:
+ * the CLI writes progress to stderr on success too.
+ */
+async function runPhase(phase, args, client, limit) {
+    return group(`databricks ${phase.cliArgs.join(' ')}`, async () => {
+        debug(`${client.program} ${args.join(' ')}`);
+        const stderrTail = new LineTail(TAIL_LINES);
+        const stderr = new CappedBuffer(MAX_STDERR_BYTES);
+        const stdout = new CappedBuffer(MAX_CAPTURED_STDOUT_BYTES);
+        const started = new Date();
+        let timedOut = false;
+        const timer = limit === undefined
+            ? undefined
+            : setTimeout(() => {
+                timedOut = true;
+                limit.stop();
+            }, limit.ms);
+        // The CLI echoes names and paths from the bundle; a line of it that looks like a workflow
+        // command must be printed, not obeyed.
+        const { exitCode } = await withCommandsStopped(() => runProgram(client.program, args, {
+            env: client.env,
+            onStdout: (data) => {
+                if (phase.stdout !== 'log')
+                    stdout.push(data);
+                else
+                    process.stdout.write(data);
+            },
+            onStderr: (data) => {
+                process.stdout.write(data);
+                stderrTail.push(data.toString('utf8'));
+                stderr.push(data);
+            },
+        }))
+            .finally(() => clearTimeout(timer));
+        const finished = new Date();
+        const durationMs = finished.getTime() - started.getTime();
+        let outcome = exitCode === 0 && !timedOut ? 'success' : 'failure';
+        if (outcome === 'success' && stdout.overflowed) {
+            // A cut JSON document cannot be read; saying so beats a parse error later.
+            warning(`${phase.name}: the CLI wrote more than ${MAX_CAPTURED_STDOUT_BYTES} bytes to stdout, ` +
+                'more than the action reads; its output was not used.');
+            outcome = 'failure';
+        }
+        info(`${phase.name}: ${outcome} (exit code ${exitCode}, ${formatDuration(durationMs)})`);
+        const stderrText = stderr.text();
+        const result = {
+            name: phase.name,
+            outcome,
+            exitCode,
+            startedAt: started.toISOString(),
+            finishedAt: finished.toISOString(),
+            durationMs,
+            informational: phase.informational,
+            output: phase.stdout === 'log' ? undefined : { format: phase.stdout, text: stdout.text() },
+            errorTail: stderrTail.lines(),
+            diagnostics: parseDiagnostics(stderrText),
+            ...(timedOut && limit !== undefined ? { timedOutAfterMs: limit.ms } : {}),
+            ...(stdout.overflowed ? { outputTooLarge: true } : {}),
+        };
+        // The error that ended a long run is at the end of stderr; beyond the cap, the tail has it.
+        const tail = stderr.overflowed ? `\n${result.errorTail.join('\n')}` : '';
+        return { result, stderr: stderrText + tail };
+    });
+}
+/** A phase that never started because an earlier one failed. */
+function skippedPhase(phase) {
+    return {
+        name: phase.name,
+        outcome: 'skipped',
+        exitCode: undefined,
+        startedAt: undefined,
+        finishedAt: undefined,
+        durationMs: 0,
+        informational: phase.informational,
+        output: undefined,
+        errorTail: [],
+        diagnostics: [],
+    };
+}
+function formatDuration(ms) {
+    return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`;
+}
+/** Keeps the last N complete lines of a stream that arrives in arbitrary chunks. */
+class LineTail {
+    limit;
+    kept = [];
+    partial = '';
+    constructor(limit) {
+        this.limit = limit;
+    }
+    push(chunk) {
+        const pieces = (this.partial + chunk).split(/\r?\n/);
+        this.partial = pieces.pop() ?? '';
+        for (const line of pieces)
+            this.keep(line);
+    }
+    lines() {
+        return this.partial === '' ? [...this.kept] : [...this.kept, this.partial].slice(-this.limit);
+    }
+    keep(line) {
+        this.kept.push(line);
+        if (this.kept.length > this.limit)
+            this.kept.shift();
+    }
+}
+/** Collects a stream's chunks up to a byte limit, remembering whether more arrived. */
+class CappedBuffer {
+    limit;
+    chunks = [];
+    bytes = 0;
+    overflowed = false;
+    constructor(limit) {
+        this.limit = limit;
+    }
+    push(chunk) {
+        if (this.bytes + chunk.length > this.limit) {
+            this.overflowed = true;
+            return;
+        }
+        this.chunks.push(chunk);
+        this.bytes += chunk.length;
+    }
+    text() {
+        return Buffer.concat(this.chunks).toString('utf8');
+    }
+}
+
+;// CONCATENATED MODULE: ./src/report.ts
+
+
+
+
+
+
+/** Success when every phase the result depends on succeeded (see Phase.informational). */
+function overallOutcome(phases) {
+    const decisive = phases.filter((phase) => !phase.informational);
+    return decisive.every((phase) => phase.outcome === 'success') ? 'success' : 'failure';
+}
+/** The run's outcome: the pre-flight passed and every phase after it succeeded. */
+function runOutcome(report) {
+    return report.preflight.passed ? overallOutcome(report.phases) : 'failure';
+}
+function setOutputs(report, env = process.env) {
+    setOutput('result', runOutcome(report), env);
+    setOutput('preflight-result', report.preflight.passed ? 'success' : 'failure', env);
+    setOutput('findings', findingsJson(report.preflight), env);
+    setOutput('local-files', JSON.stringify(report.preflight.artifacts), env);
+    setOutput('image-id', report.image.id, env);
+    setOutput('image-digest', report.image.repoDigest ?? '', env);
+    for (const phase of report.phases) {
+        setOutput(`${phase.name}-result`, phase.outcome, env);
+    }
+    setOutput('phases', JSON.stringify(report.phases.map(phaseRecord)), env);
+    const resources = report.resources ?? [];
+    setOutput('resources', JSON.stringify(resources.map(resourceRecord)), env);
+    for (const [name, value] of Object.entries(commonResourceOutputs(resources))) {
+        setOutput(name, value, env);
+    }
+    if (report.plan !== undefined)
+        setOutput('plan', JSON.stringify(report.plan), env);
+}
+function resourceRecord(resource) {
+    return { group: resource.group, key: resource.key, id: resource.id, url: resource.url };
+}
+function phaseRecord(phase) {
+    return {
+        name: phase.name,
+        outcome: phase.outcome,
+        'exit-code': phase.exitCode ?? null,
+        'duration-ms': phase.durationMs,
+    };
+}
+/** Outputs that cannot be written fail the step, saying what the phases did regardless. */
+function writeOutputs(report, env = process.env) {
+    try {
+        setOutputs(report, env);
+    }
+    catch (error) {
+        const outcomes = [
+            `pre-flight ${report.preflight.passed ? 'success' : 'failure'}`,
+            ...report.phases.map((phase) => `${phase.name} ${phase.outcome}`),
+        ].join(', ');
+        setFailed(`The step outputs could not be written to GITHUB_OUTPUT ` +
+            `(${messageOf(error)}); the phases ran ` +
+            `regardless: ${outcomes}. Check the runner's work folder.`);
+    }
+}
+/**
+ * The error for a failed run: the phase, the known cause (or what its exit code means) with a
+ * link to its section in the troubleshooting guide, and the CLI's last lines.
+ */
+function failureMessage(phases, env = process.env) {
+    const failed = phases.find((phase) => phase.outcome === 'failure' && !phase.informational);
+    if (failed === undefined)
+        return 'A phase failed.';
+    const lines = failed.errorTail.filter((line) => line.trim() !== '').slice(-10);
+    const cause = failureCause(failed);
+    const link = cause.id === undefined ? '' : ` See ${troubleshootingLink(cause.id, env)}.`;
+    const consequence = STOPPED_BEFORE_CHANGES.includes(cause.id ?? '')
+        ? 'Nothing was changed in the workspace.'
+        : CONSEQUENCE[failed.name];
+    return (`The ${failed.name} phase failed: ${cause.text}${link} ${consequence}\n` +
+        `Last lines of the container's error output:\n${lines.join('\n') || '(none)'}`);
+}
+// Causes that stop the CLI before its first change: the lock is taken, the approval asked and
+// the bundle found before anything is uploaded.
+const STOPPED_BEFORE_CHANGES = [
+    'lock-held',
+    'approval-required',
+    'bundle-root-not-found',
+];
+const CONSEQUENCE = {
+    validate: 'Nothing was changed in the workspace.',
+    plan: 'Nothing was changed in the workspace.',
+    deploy: 'The deployment may be incomplete; fix the cause and run the workflow again.',
+    destroy: 'Some resources may remain; fix the cause and run the workflow again.',
+    summary: 'The deployment itself succeeded.',
+};
+/**
+ * docker's own exit codes say more than anything the CLI printed (a killed container printed
+ * nothing about it), so they come first; then a known signature in the CLI's output.
+ */
+function failureCause(phase) {
+    if (phase.outputTooLarge === true) {
+        return {
+            text: `the CLI wrote more than ${MAX_CAPTURED_STDOUT_BYTES} bytes to stdout, more than the ` +
+                'action reads, so its output was not used.',
+            id: undefined,
+        };
+    }
+    if (phase.timedOutAfterMs !== undefined) {
+        return {
+            text: `it ran longer than the timeout-minutes input allows ` +
+                `(${formatMinutes(phase.timedOutAfterMs)}), so the action stopped it and removed its ` +
+                'container.',
+            id: 'phase-timeout',
+        };
+    }
+    const code = phase.exitCode;
+    if (code !== undefined && DOCKER_EXIT_CODES.includes(code)) {
+        return { text: exitExplanation(code), id: `exit-code-${code}` };
+    }
+    if (phase.recognizedFailure !== undefined) {
+        return { text: phase.recognizedFailure.explanation, id: phase.recognizedFailure.id };
+    }
+    return { text: exitExplanation(code), id: undefined };
+}
+// docker's own codes, and 2, which the CLI (a Go program) never chooses itself.
+function formatMinutes(ms) {
+    const minutes = ms / 60_000;
+    return `${Number.isInteger(minutes) ? minutes : minutes.toFixed(2)} min`;
+}
+const DOCKER_EXIT_CODES = [2, 125, 126, 127, 137, 143];
+/**
+ * The CLI itself exits with 0 or 1 only; 125 to 127 are docker's own codes for a container that
+ * could not be started, and 137 and 143 are a container killed or stopped from outside, so
+ * blaming the CLI for them would send people the wrong way.
+ */
+function exitExplanation(exitCode) {
+    switch (exitCode) {
+        case 125:
+            return ('docker could not create or start the container (exit code 125), so the CLI never ' +
+                "ran. Check the docker-network input, if set, and the engine's message below.");
+        case 126:
+            return ("the image's entrypoint could not be executed (exit code 126). Check that the image is " +
+                'a Databricks CLI image built for this platform.');
+        case 127:
+            return ("the image's entrypoint was not found (exit code 127). Check that the image is a " +
+                'Databricks CLI image whose entrypoint is the databricks binary.');
+        case 0:
+            return 'the Databricks CLI reported warnings, and the fail-on-warnings input is true.';
+        case 2:
+            // A Go program exits 2 when its runtime stops it: an unhandled SIGTERM or SIGINT while it
+            // is PID 1 (a `docker stop` of an image without an init), or a crash.
+            return ('the CLI was stopped (exit code 2): by a signal such as `docker stop` or the engine ' +
+                'shutting down, or by a crash of the CLI itself; the CLI reports its own errors with ' +
+                'exit code 1. Check what stopped the container, and the last lines below.');
+        case 137:
+            return ('the container was killed (exit code 137, SIGKILL): by the kernel for lack of memory, ' +
+                'or by whoever stopped it. Check `dmesg` and the memory available to Docker on the runner.');
+        case 143:
+            return ('the container was terminated (exit code 143, SIGTERM), by a `docker stop` or the ' +
+                'engine shutting down, not by the CLI.');
+        default:
+            return `the Databricks CLI exited with code ${exitCode}.`;
+    }
+}
+const OUTCOME_MARK = { success: '✅', failure: '❌', skipped: '⏭️' };
+/** The step summary as Markdown: what ran, from which image, and how each step went. */
+function stepSummary(report) {
+    const outcome = runOutcome(report);
+    const digest = report.image.repoDigest === undefined ? 'none' : code(report.image.repoDigest);
+    const rows = [
+        `### Databricks bundle ${report.inputs.command}: ${OUTCOME_MARK[outcome]} ${outcome}`,
+        '',
+        '| | |',
+        '| --- | --- |',
+        `| Target | ${cell(report.inputs.target)} |`,
+        `| Bundle | ${code(report.bundleRelativePath)} |`,
+        `| Image | ${code(report.inputs.image.raw)} |`,
+        `| Image id | ${code(report.image.id)} |`,
+        `| Registry digest | ${digest} |`,
+        ...(report.preflight.cliVersion === undefined
+            ? []
+            : [`| Image CLI version | ${cell(report.preflight.cliVersion)} |`]),
+        ...(report.preflight.engine?.engine === undefined
+            ? []
+            : [
+                `| Deployment engine | ${report.preflight.engine.engine} ` +
+                    `(${cell(report.preflight.engine.source)}) |`,
+            ]),
+        '',
+        ...preflightSection(report.preflight),
+        ...phaseSection(report.phases),
+        ...planSection(report.plan),
+        ...resourceSection(report.resources),
+    ];
+    return rows.join('\n') + '\n';
+}
+function planSection(plan) {
+    if (plan === undefined)
+        return [];
+    const { create, change, delete: deletes, unchanged } = plan.counts;
+    const lines = [
+        `#### Plan: ${create} to add, ${change} to change, ${deletes} to delete, ` +
+            `${unchanged} unchanged`,
+        '',
+    ];
+    if (deletes > 0) {
+        lines.push(`> [!WARNING]\n> This plan deletes or recreates ${plural(deletes, 'resource')}. ` +
+            'Deploying it needs `auto-approve: true`.', '');
+    }
+    if (plan.changes.length > 0) {
+        lines.push('| Action | Resource |', '| --- | --- |');
+        for (const change of plan.changes.slice(0, MAX_SUMMARY_ROWS)) {
+            lines.push(`| ${cell(change.action)} | ${code(change.resource)} |`);
+        }
+        const hidden = plan.changes.length - MAX_SUMMARY_ROWS;
+        if (hidden > 0)
+            lines.push(`| | and ${hidden} more: see the plan output |`);
+        lines.push('');
+    }
+    return lines;
+}
+function resourceSection(resources) {
+    if (resources === undefined || resources.length === 0)
+        return [];
+    const lines = [
+        `#### Deployed resources (${resources.length})`,
+        '',
+        '| Resource | Name | Id | Link |',
+        '| --- | --- | --- | --- |',
+    ];
+    for (const resource of resources.slice(0, MAX_SUMMARY_ROWS)) {
+        const link = resource.url === null ? '' : `<a href="${escapeAttribute(resource.url)}">open</a>`;
+        lines.push(`| ${code(`${resource.group}.${resource.key}`)} | ${cell(resource.name ?? '')} | ` +
+            `${resource.id === null ? 'not deployed' : code(resource.id)} | ${link} |`);
+    }
+    const hidden = resources.length - MAX_SUMMARY_ROWS;
+    if (hidden > 0)
+        lines.push(`| and ${hidden} more: see the resources output | | | |`);
+    lines.push('');
+    return lines;
+}
+function phaseSection(phases) {
+    if (phases.length === 0)
+        return [];
+    return [
+        '| Phase | Outcome | Exit code | Duration |',
+        '| --- | --- | --- | --- |',
+        ...phases.map((phase) => `| ${phase.name} | ${OUTCOME_MARK[phase.outcome]} ${phase.outcome} | ` +
+            `${phase.exitCode ?? ''} | ` +
+            `${phase.outcome === 'skipped' ? '' : formatDuration(phase.durationMs)} |`),
+        '',
+    ];
+}
+// A step summary holds at most 1 MiB; the findings output always has the full list.
+const MAX_SUMMARY_ROWS = 100;
+function preflightSection(preflight) {
+    const errors = preflight.findings.filter((finding) => finding.level === 'error').length;
+    const warnings = preflight.findings.length - errors;
+    const mark = preflight.passed ? OUTCOME_MARK.success : OUTCOME_MARK.failure;
+    const lines = [
+        `#### Pre-flight ${mark} ${plural(errors, 'error')}, ${plural(warnings, 'warning')} ` +
+            `(policy ${preflight.policy})`,
+        '',
+    ];
+    if (preflight.findings.length > 0) {
+        lines.push('| Level | Rule | Where | Finding |', '| --- | --- | --- | --- |');
+        for (const finding of preflight.findings.slice(0, MAX_SUMMARY_ROWS)) {
+            const where = locate(finding).replace(/: $/, '');
+            lines.push(`| ${finding.level} | ${cell(finding.rule)} | ${where === '' ? '' : code(where)} | ` +
+                `${cell(finding.message)} |`);
+        }
+        const hidden = preflight.findings.length - MAX_SUMMARY_ROWS;
+        if (hidden > 0)
+            lines.push(`| | | | and ${hidden} more: see the findings output |`);
+        lines.push('');
+    }
+    if (preflight.artifacts.length > 0) {
+        lines.push('| Local file | Bytes | SHA-256 |', '| --- | --- | --- |');
+        for (const artifact of preflight.artifacts.slice(0, MAX_SUMMARY_ROWS)) {
+            lines.push(`| ${code(artifact.path)} | ${artifact.bytes} | ${code(artifact.sha256)} |`);
+        }
+        lines.push('');
+    }
+    return lines;
+}
+/**
+ * Writes the step summary. Some GitHub Enterprise Server versions have no step summaries, so
+ * failing to write one is a warning, never a failed deployment.
+ */
+function writeStepSummary(report, env = process.env) {
+    try {
+        appendStepSummary(stepSummary(report), env);
+    }
+    catch (error) {
+        const reason = messageOf(error);
+        warning(`The step summary could not be written (${reason}); ` +
+            'the outputs and the log hold the same results.');
+    }
+}
+/** A table cell: pipes and HTML would break the table or be rendered, so they are escaped. */
+function cell(text) {
+    return escapeMarkdown(text);
+}
+/** A URL inside a double-quoted HTML attribute: only the characters that could end it. */
+function escapeAttribute(url) {
+    return url
+        .replaceAll('&', '&amp;')
+        .replaceAll('"', '&quot;')
+        .replaceAll('<', '&lt;')
+        .replaceAll('>', '&gt;')
+        .replaceAll('|', '%7C');
+}
+function code(text) {
+    return `<code>${escapeMarkdown(text)}</code>`;
+}
+/**
+ * Escapes text for a table cell: HTML, the table's pipes, and the characters that would make
+ * Markdown links, emphasis or code spans, as numeric entities, which GitHub renders as text.
+ */
+function escapeMarkdown(text) {
+    return text
+        .replaceAll('&', '&amp;')
+        .replace(CONTROL_CHARACTERS, ' ')
+        .replace(/[<>|[\]()*_`~\\!]/g, (character) => `&#${character.charCodeAt(0)};`);
+}
+
+;// CONCATENATED MODULE: ./src/version.ts
+/** This action's name and version, as package.json has them (a test keeps the two equal). */
+const ACTION_NAME = 'databricks-bundle-airgap-action';
+const ACTION_VERSION = '0.1.0';
+
+;// CONCATENATED MODULE: ./src/audit-record.ts
+
+
+
+
+
+
+// Bumped whenever a field changes meaning or goes away; schema/audit-record.schema.json
+// describes this version.
+const AUDIT_RECORD_VERSION = 1;
+/**
+ * The audit record: who ran what, from which source, with which tool, and what happened. It is
+ * built from the action's own facts and the runner's GITHUB_* variables by name, never from an
+ * environment dump; `secrets` are replaced wherever they might still appear.
+ */
+function auditRecord(facts, env, secrets) {
+    const { inputs, location, image, preflight } = facts;
+    const record = {
+        record_version: AUDIT_RECORD_VERSION,
+        action: {
+            name: ACTION_NAME,
+            version: ACTION_VERSION,
+            repository: variable(env, 'GITHUB_ACTION_REPOSITORY'),
+            ref: variable(env, 'GITHUB_ACTION_REF'),
+        },
+        run: runFacts(env),
+        started_at: facts.startedAt.toISOString(),
+        finished_at: facts.finishedAt.toISOString(),
+        result: facts.result,
+        error: facts.error ?? null,
+        command: inputs?.command ?? null,
+        target: inputs?.target ?? null,
+        bundle: location === undefined
+            ? null
+            : {
+                path: location.relativePath,
+                config_file: location.configFile,
+                name: preflight?.bundleName ?? null,
+            },
+        image: image === undefined || inputs === undefined
+            ? null
+            : {
+                reference: inputs.image.raw,
+                id: image.id,
+                repo_digest: image.repoDigest ?? null,
+                platform: image.platform,
+                cli_version: preflight?.cliVersion ?? null,
+            },
+        engine: preflight?.engine?.engine ?? null,
+        preflight: preflight === undefined
+            ? null
+            : {
+                result: preflight.passed ? 'success' : 'failure',
+                policy: preflight.policy,
+                findings: preflight.findings.map(findingRecord),
+            },
+        local_files: (preflight?.artifacts ?? []).map((artifact) => ({
+            path: artifact.path,
+            bytes: artifact.bytes,
+            sha256: artifact.sha256,
+        })),
+        phases: [
+            ...facts.phases.map((phase) => ({
+                name: phase.name,
+                outcome: phase.outcome,
+                exit_code: phase.exitCode ?? null,
+                started_at: phase.startedAt ?? null,
+                finished_at: phase.finishedAt ?? null,
+                duration_ms: phase.durationMs,
+                failure: phase.outcome === 'failure' ? (failureCause(phase).id ?? null) : null,
+            })),
+            ...(facts.cancelledPhase === undefined
+                ? []
+                : [cancelledRecord(facts.cancelledPhase, facts.finishedAt)]),
+        ],
+        resources: facts.resources?.map((resource) => ({
+            group: resource.group,
+            key: resource.key,
+            name: resource.name,
+            id: resource.id,
+            url: resource.url,
+        })) ?? null,
+        plan: facts.plan === undefined ? null : { counts: facts.plan.counts, changes: facts.plan.changes },
+    };
+    return redact(record, secrets.filter((secret) => secret.length >= MIN_SECRET_LENGTH));
+}
+function cancelledRecord(phase, cancelledAt) {
+    return {
+        name: phase.name,
+        outcome: 'cancelled',
+        exit_code: null,
+        started_at: phase.startedAt.toISOString(),
+        finished_at: cancelledAt.toISOString(),
+        duration_ms: cancelledAt.getTime() - phase.startedAt.getTime(),
+        failure: null,
+    };
+}
+// The runner's variables that say where a change came from and who made it.
+function runFacts(env) {
+    return {
+        server_url: variable(env, 'GITHUB_SERVER_URL'),
+        repository: variable(env, 'GITHUB_REPOSITORY'),
+        commit: variable(env, 'GITHUB_SHA'),
+        ref: variable(env, 'GITHUB_REF'),
+        event_name: variable(env, 'GITHUB_EVENT_NAME'),
+        workflow: variable(env, 'GITHUB_WORKFLOW'),
+        workflow_ref: variable(env, 'GITHUB_WORKFLOW_REF'),
+        job: variable(env, 'GITHUB_JOB'),
+        run_id: variable(env, 'GITHUB_RUN_ID'),
+        run_attempt: variable(env, 'GITHUB_RUN_ATTEMPT'),
+        actor: variable(env, 'GITHUB_ACTOR'),
+        triggering_actor: variable(env, 'GITHUB_TRIGGERING_ACTOR'),
+    };
+}
+function variable(env, name) {
+    const value = env[name];
+    return value === undefined || value === '' ? null : value;
+}
+// Shorter values would replace ordinary words; no credential is this short.
+const MIN_SECRET_LENGTH = 4;
+/** A copy with every occurrence of a secret in a string replaced by `***`. */
+function redact(value, secrets) {
+    if (secrets.length === 0)
+        return value;
+    if (typeof value === 'string') {
+        return secrets.reduce((text, secret) => text.replaceAll(secret, '***'), value);
+    }
+    if (Array.isArray(value))
+        return value.map((item) => redact(item, secrets));
+    if (typeof value === 'object' && value !== null) {
+        return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redact(item, secrets)]));
+    }
+    return value;
+}
+/**
+ * Writes the record as a new file under RUNNER_TEMP (never in the bundle, which is uploaded to
+ * the workspace) and returns the SHA-256 of exactly the bytes written, for a later step to sign
+ * or store. The runner empties RUNNER_TEMP after the job, so a later step must keep it.
+ */
+function writeAuditRecord(record, runnerTemp) {
+    const bytes = Buffer.from(`${JSON.stringify(record, null, 2)}\n`, 'utf8');
+    const name = `databricks-bundle-audit-${Date.now()}-${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}.json`;
+    const file = external_node_path_default().join(runnerTemp, name);
+    // `wx`: a new file only, so nothing already there is ever overwritten.
+    (0,external_node_fs_namespaceObject.writeFileSync)(file, bytes, { flag: 'wx' });
+    return { path: file, sha256: (0,external_node_crypto_namespaceObject.createHash)('sha256').update(bytes).digest('hex') };
+}
+
+;// CONCATENATED MODULE: ./src/bundle-location.ts
+
+
+
+/** The names the CLI looks for in a bundle root, in its own order. */
+const BUNDLE_CONFIG_FILES = [
+    'databricks.yml',
+    'databricks.yaml',
+    'bundle.yml',
+    'bundle.yaml',
+];
+// Docker's --mount option is comma-separated CSV, so a comma or quote in a host path would
+// change its meaning; control characters could forge log lines, and bidirectional overrides
+// make a printed path read differently from what it is. Refusing them is clearer than quoting.
+const UNSAFE_PATH_CHARACTERS = 
+// eslint-disable-next-line no-control-regex
+/[,"\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+/** Refuses a host path that cannot be passed safely to `docker run --mount` or printed. */
+function assertMountablePath(hostPath, what, fix) {
+    if (UNSAFE_PATH_CHARACTERS.test(hostPath)) {
+        throw new ActionError(`${what} ${JSON.stringify(hostPath)} contains a comma, quote or control character, ` +
+            `which cannot be mounted safely. ${fix}`);
+    }
+}
+/**
+ * Resolves `working-directory` inside the repository checkout. Symlinks are resolved first, so
+ * a link inside the checkout cannot mount a directory outside it into the container.
+ */
+function locateBundle(checkout, workingDirectory) {
+    if (checkout === undefined || checkout === '') {
+        throw new ActionError('GITHUB_WORKSPACE is not set, so the repository checkout cannot be found. ' +
+            'Run this action as a step of a GitHub Actions job, after actions/checkout.');
+    }
+    if (!(0,external_node_fs_namespaceObject.existsSync)(checkout)) {
+        throw new ActionError(`The repository checkout ${checkout} (GITHUB_WORKSPACE) does not exist. ` +
+            'Run actions/checkout before this step.');
+    }
+    const checkoutPath = (0,external_node_fs_namespaceObject.realpathSync)(checkout);
+    assertMountablePath(checkoutPath, 'The checkout path', 'Use a runner work folder without them.');
+    const requested = external_node_path_default().resolve(checkoutPath, workingDirectory);
+    if (!(0,external_node_fs_namespaceObject.existsSync)(requested) || !(0,external_node_fs_namespaceObject.statSync)(requested).isDirectory()) {
+        throw inputError('working-directory', `"${workingDirectory}" is not a directory in the repository checkout.`, 'Give the folder that holds databricks.yml, relative to the repository root.');
+    }
+    const bundlePath = (0,external_node_fs_namespaceObject.realpathSync)(requested);
+    const relative = external_node_path_default().relative(checkoutPath, bundlePath);
+    const outside = relative === '..' || relative.startsWith(`..${(external_node_path_default()).sep}`);
+    if (outside || external_node_path_default().isAbsolute(relative)) {
+        throw inputError('working-directory', `"${workingDirectory}" resolves to ${bundlePath}, outside the repository checkout.`, 'Only folders inside the checkout are mounted into the container; move the bundle there.');
+    }
+    assertMountablePath(relative, "Input 'working-directory': the bundle folder", 'Rename the folder, or point working-directory at another one.');
+    return {
+        checkoutPath,
+        bundlePath,
+        relativePath: relative === '' ? '.' : relative.split((external_node_path_default()).sep).join('/'),
+        configFile: findConfigFile(bundlePath, workingDirectory),
+    };
+}
+function findConfigFile(bundlePath, workingDirectory) {
+    const present = BUNDLE_CONFIG_FILES.filter((name) => (0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(bundlePath, name)));
+    const [first, ...others] = present;
+    if (first === undefined) {
+        throw inputError('working-directory', `"${workingDirectory}" has no bundle configuration (${BUNDLE_CONFIG_FILES.join(', ')}).`, 'Point it at the bundle root, the folder that holds databricks.yml.');
+    }
+    if (others.length > 0) {
+        throw inputError('working-directory', `"${workingDirectory}" has more than one bundle configuration file ` +
+            `(${present.join(', ')}), which the CLI refuses.`, 'Keep exactly one of them.');
+    }
+    return first;
+}
+
+;// CONCATENATED MODULE: ./src/cancellation.ts
+
+
+
+
+/** Blocks this thread; the cancellation handler must finish before the process exits. */
+function sleep(ms) {
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+// `docker rm --force` kills the container at once; the limit is for an engine that hangs.
+const REMOVE_TIMEOUT_MS = 30_000;
+// A create request already sent by the killed client can still land after a first removal,
+// so absence is confirmed twice, this far apart, within the overall deadline.
+const CONFIRM_GAP_MS = 750;
+const REMOVE_DEADLINE_MS = 10_000;
+/**
+ * What a cancelled job must not leave behind. The runner cancels a step with SIGINT, then
+ * SIGTERM; the docker client this process started would keep its container running after this
+ * process ends, so the container is removed here by its name, and the CLI's home folder with it.
+ */
+class CancellationGuard {
+    runtime;
+    running;
+    folders = new Set();
+    lastWords;
+    handler = (signal) => this.cancel(signal);
+    constructor(runtime) {
+        this.runtime = runtime;
+        for (const signal of SIGNALS)
+            process.on(signal, this.handler);
+    }
+    /** Removes the handlers again, once the run has finished on its own. */
+    release() {
+        for (const signal of SIGNALS)
+            process.off(signal, this.handler);
+    }
+    removeOnCancel(folder) {
+        this.folders.add(folder);
+    }
+    /**
+     * What to do last, after the container is gone and before the process exits: the audit
+     * record of a cancelled run. It runs synchronously, inside the signal handler.
+     */
+    onCancelled(lastWords) {
+        this.lastWords = lastWords;
+    }
+    phaseStarted(phase, container) {
+        this.running = { phase, container };
+    }
+    phaseEnded() {
+        this.running = undefined;
+    }
+    /**
+     * Stops the running phase for good: its client first, so that it cannot create the container
+     * after the check, then the container. True when no container of it is left.
+     */
+    stopRunningPhase() {
+        killRunningPrograms();
+        const running = this.running;
+        return running === undefined || this.removeContainer(running.container);
+    }
+    cancel(signal) {
+        const running = this.running;
+        const removed = this.stopRunningPhase();
+        // A container that is still running still uses the home folder; it is left in place then.
+        if (removed) {
+            for (const folder of this.folders)
+                (0,external_node_fs_namespaceObject.rmSync)(folder, { recursive: true, force: true });
+        }
+        // The CLI's output may have paused command processing; the error must still be an error.
+        resumeStoppedCommands();
+        const message = cancellationMessage(signal, running, removed, this.runtime.program);
+        setFailed(message);
+        this.lastWords?.(message);
+        process.exit(1);
+    }
+    /**
+     * Removes the container and confirms it is gone: `docker rm --force` also succeeds for a
+     * container that does not exist yet, so success alone proves nothing.
+     */
+    removeContainer(container) {
+        const deadline = Date.now() + REMOVE_DEADLINE_MS;
+        let confirmedOnce = false;
+        while (Date.now() < deadline) {
+            this.docker(['rm', '--force', container]);
+            const exists = this.docker(['container', 'inspect', '--format', '{{.Id}}', container]);
+            if (exists === undefined)
+                return false; // the engine does not answer: cannot confirm
+            if (!exists) {
+                if (confirmedOnce)
+                    return true;
+                confirmedOnce = true;
+            }
+            else {
+                confirmedOnce = false;
+            }
+            sleep(CONFIRM_GAP_MS);
+        }
+        return false;
+    }
+    /** Runs a client command; true when it succeeded, false when it failed, undefined on hang. */
+    docker(args) {
+        const result = (0,external_node_child_process_namespaceObject.spawnSync)(this.runtime.program, args, {
+            env: this.runtime.env,
+            stdio: 'ignore',
+            timeout: REMOVE_TIMEOUT_MS,
+        });
+        if (result.error !== undefined)
+            return undefined;
+        return result.status === 0;
+    }
+}
+function cancellationMessage(signal, running, removed, program) {
+    if (running === undefined) {
+        return `The step was cancelled (${signal}) before any container started.`;
+    }
+    const incomplete = running.phase === 'deploy' ? ' The deployment may be incomplete.' : '';
+    if (removed) {
+        return (`The step was cancelled (${signal}) during the ${running.phase} phase; its container ` +
+            `${running.container} was removed.${incomplete}`);
+    }
+    return (`The step was cancelled (${signal}) during the ${running.phase} phase, but its container ` +
+        `${running.container} could not be removed and may still be running, with the ` +
+        `credentials in its environment. Remove it on the runner with ` +
+        `\`${program} rm --force ${running.container}\`.${incomplete}`);
+}
+
+;// CONCATENATED MODULE: ./src/proxy-settings.ts
+/**
+ * The proxies the container uses: the runner's HTTP_PROXY, HTTPS_PROXY and NO_PROXY (in either
+ * case, as Go reads them), unless the action's inputs name others.
+ */
+function resolveProxies(inputs, runnerEnv) {
+    return {
+        http: pick(inputs.httpProxy, 'http-proxy', runnerEnv, 'HTTP_PROXY'),
+        https: pick(inputs.httpsProxy, 'https-proxy', runnerEnv, 'HTTPS_PROXY'),
+        noProxy: pick(inputs.noProxy, 'no-proxy', runnerEnv, 'NO_PROXY'),
+    };
+}
+// Go's net/http reads the upper-case name first, then the lower-case one.
+function pick(input, inputName, runnerEnv, variable) {
+    if (input !== undefined)
+        return { value: input, source: `input ${inputName}` };
+    for (const name of [variable, variable.toLowerCase()]) {
+        const value = runnerEnv[name];
+        if (value !== undefined && value !== '')
+            return { value, source: `the runner's ${name}` };
+    }
+    return undefined;
+}
+/**
+ * The container's proxy variables, in both cases: the CLI and Terraform (Go) read either, and
+ * other tools in an image may read only one.
+ */
+function proxyEnvironment(settings) {
+    const env = {};
+    const entries = [
+        ['HTTP_PROXY', settings.http],
+        ['HTTPS_PROXY', settings.https],
+        ['NO_PROXY', settings.noProxy],
+    ];
+    for (const [name, setting] of entries) {
+        if (setting === undefined)
+            continue;
+        env[name] = setting.value;
+        env[name.toLowerCase()] = setting.value;
+    }
+    return env;
+}
+/** The parts of the proxy URLs that must be masked: their passwords and user names. */
+function proxySecrets(settings) {
+    const secrets = [];
+    for (const setting of [settings.http, settings.https]) {
+        const url = parseUrl(setting?.value);
+        if (url === undefined)
+            continue;
+        if (url.password !== '')
+            secrets.push(url.password, decodeURIComponent(url.password));
+        if (url.username !== '')
+            secrets.push(url.username, decodeURIComponent(url.username));
+    }
+    return secrets;
+}
+/** Log lines that say which proxies are in effect, with any credentials in them replaced. */
+function describeProxies(settings) {
+    const lines = [];
+    if (settings.https !== undefined)
+        lines.push(describe('HTTPS', settings.https));
+    if (settings.http !== undefined)
+        lines.push(describe('HTTP', settings.http));
+    if (settings.noProxy !== undefined) {
+        lines.push(`No proxy for: ${settings.noProxy.value} (${settings.noProxy.source})`);
+    }
+    return lines.length === 0 ? ['Proxy: none (the container connects directly)'] : lines;
+}
+function describe(scheme, setting) {
+    return `${scheme} proxy: ${withoutCredentials(setting.value)} (${setting.source})`;
+}
+function withoutCredentials(value) {
+    const url = parseUrl(value);
+    if (url === undefined)
+        return '(not a URL)';
+    if (url.username === '' && url.password === '')
+        return value;
+    url.username = '';
+    url.password = '';
+    return url
+        .toString()
+        .replace(/^(\w+:\/\/)/, '$1***@')
+        .replace(/\/$/, '');
+}
+function parseUrl(value) {
+    if (value === undefined)
+        return undefined;
+    try {
+        return new URL(value);
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/container-command.ts
+
+/** Where the checkout and the per-run home folder appear inside the container. */
+const CONTAINER_CHECKOUT = '/github/workspace';
+const CONTAINER_HOME = '/home/deployer';
+/**
+ * The proxy variables that a docker client injects into every container from the `proxies`
+ * section of its config.json. Naming them with `--env` without a value in the client's
+ * environment stops that injection and leaves them unset, so a runner's proxy settings, and any
+ * credentials in them, reach the container only as the action passes them: the ones it
+ * resolved (see proxy-settings.ts), by name, and no others.
+ */
+const PROXY_VARIABLES = [
+    'HTTP_PROXY',
+    'http_proxy',
+    'HTTPS_PROXY',
+    'https_proxy',
+    'FTP_PROXY',
+    'ftp_proxy',
+    'NO_PROXY',
+    'no_proxy',
+    'ALL_PROXY',
+    'all_proxy',
+];
+/** Every container of one run carries this label with the run's id, so `post:` can find it. */
+const RUN_LABEL = 'io.github.databricks-bundle-airgap-action.run';
+// `bundle validate --strict` (warnings become errors) exists since this CLI version.
+const STRICT_VALIDATE_SINCE = '0.286.0';
+// `bundle plan` exists (hidden at first) since 0.263.0 and prints JSON with `-o json` since
+// 0.269.0 (databricks/cli #3329 and #3598).
+const PLAN_SINCE = '0.263.0';
+const PLAN_JSON_SINCE = '0.269.0';
+const NO_ABILITIES = { strictValidate: false, planJson: false };
+/**
+ * The CLI steps a command runs, in order, after the pre-flight. Validate always comes first, so
+ * nothing changes in the workspace for a bundle the CLI rejects; `preflight` runs no CLI step.
+ */
+function planPhases(inputs, abilities = NO_ABILITIES) {
+    const target = inputs.target;
+    const validateArgs = ['bundle', 'validate', '-t', target];
+    const validate = phase('validate', abilities.strictValidate ? [...validateArgs, '--strict'] : validateArgs);
+    switch (inputs.command) {
+        case 'preflight':
+            return [];
+        case 'validate':
+            return [validate];
+        case 'plan': {
+            const planArgs = ['bundle', 'plan', '-t', target];
+            if (abilities.planJson)
+                planArgs.push('-o', 'json');
+            return [validate, phase('plan', planArgs, { stdout: abilities.planJson ? 'json' : 'text' })];
+        }
+        case 'deploy':
+            return [
+                validate,
+                phase('deploy', deployArgs(target, inputs.deployFlags)),
+                phase('summary', ['bundle', 'summary', '-t', target, '-o', 'json'], {
+                    stdout: 'json',
+                    informational: true,
+                }),
+            ];
+        case 'destroy':
+            return [validate, phase('destroy', destroyArgs(target, inputs.deployFlags))];
+    }
+}
+function phase(name, cliArgs, options = {}) {
+    return {
+        name,
+        cliArgs,
+        stdout: options.stdout ?? 'log',
+        informational: options.informational ?? false,
+    };
+}
+function deployArgs(target, flags) {
+    const args = ['bundle', 'deploy', '-t', target];
+    if (flags.forceLock)
+        args.push('--force-lock');
+    if (flags.autoApprove)
+        args.push('--auto-approve');
+    if (flags.failOnActiveRuns)
+        args.push('--fail-on-active-runs');
+    return args;
+}
+// Only reached with auto-approve set: the inputs refuse destroy without it.
+function destroyArgs(target, flags) {
+    const args = ['bundle', 'destroy', '-t', target, '--auto-approve'];
+    if (flags.forceLock)
+        args.push('--force-lock');
+    return args;
+}
+/**
+ * The environment the container receives, as name → value. This is the whole allow-list:
+ * nothing else from the runner's environment reaches the container. The values travel in the
+ * docker client's own environment and only the names appear on its command line.
+ */
+function containerEnvironment(inputs, extra = {}) {
+    const env = {
+        // Colour codes would only garble the log and the error lines the action quotes.
+        NO_COLOR: '1',
+        // Terraform's update check would try to reach the internet on every command.
+        CHECKPOINT_DISABLE: '1',
+    };
+    if (inputs.workspaceHost !== undefined)
+        env['DATABRICKS_HOST'] = inputs.workspaceHost;
+    Object.assign(env, credentialEnvironment(inputs.credentials));
+    if (inputs.engine !== undefined)
+        env['DATABRICKS_BUNDLE_ENGINE'] = inputs.engine;
+    for (const variable of inputs.bundleVariables) {
+        env[`BUNDLE_VAR_${variable.name}`] = variable.value;
+    }
+    if (extra.proxies !== undefined)
+        Object.assign(env, proxyEnvironment(extra.proxies));
+    // The CLI trusts SSL_CERT_FILE; Terraform does not get it from the CLI and reads the system
+    // file, over which the same merged file is mounted.
+    if (extra.trustStore !== undefined)
+        env['SSL_CERT_FILE'] = extra.trustStore.target;
+    return env;
+}
+function credentialEnvironment(credentials) {
+    switch (credentials.authType) {
+        case 'pat':
+            return { DATABRICKS_AUTH_TYPE: 'pat', DATABRICKS_TOKEN: credentials.token };
+        case 'oauth-m2m':
+            return {
+                DATABRICKS_AUTH_TYPE: 'oauth-m2m',
+                DATABRICKS_CLIENT_ID: credentials.clientId,
+                DATABRICKS_CLIENT_SECRET: credentials.clientSecret,
+            };
+        case 'github-oidc':
+            // The container asks the runner for an ID token itself (audience: the workspace's token
+            // endpoint, unless the federation policy says otherwise), with the runner's request URL
+            // and bearer token.
+            return {
+                DATABRICKS_AUTH_TYPE: 'github-oidc',
+                DATABRICKS_CLIENT_ID: credentials.clientId,
+                ACTIONS_ID_TOKEN_REQUEST_URL: credentials.requestUrl,
+                ACTIONS_ID_TOKEN_REQUEST_TOKEN: credentials.requestToken,
+            };
+        case 'azure-client-secret':
+            // The Go SDK reads only the ARM_* names for Microsoft Entra ID service principals.
+            return {
+                DATABRICKS_AUTH_TYPE: 'azure-client-secret',
+                ARM_CLIENT_ID: credentials.clientId,
+                ARM_CLIENT_SECRET: credentials.clientSecret,
+                ARM_TENANT_ID: credentials.tenantId,
+            };
+        case 'env-oidc':
+            return {
+                DATABRICKS_AUTH_TYPE: 'env-oidc',
+                DATABRICKS_CLIENT_ID: credentials.clientId,
+                DATABRICKS_OIDC_TOKEN: credentials.idToken,
+            };
+    }
+}
+/** The names for `--env`: the container's variables, then the proxy variables left unset. */
+function containerEnvNames(containerEnv) {
+    const names = Object.keys(containerEnv);
+    return [...names, ...PROXY_VARIABLES.filter((name) => !names.includes(name))];
+}
+/**
+ * The start of every `docker run` the action makes: removed afterwards, never pulled, named and
+ * labelled so a cancelled run or the `post:` step can remove it, as the runner's user, with no
+ * privileges. The CLI needs none: it reads the bundle and talks HTTPS to the workspace.
+ */
+function unprivilegedRun(containerName, owner) {
+    const args = [
+        'run',
+        '--rm',
+        '--pull',
+        'never',
+        '--name',
+        containerName,
+        '--label',
+        `${RUN_LABEL}=${owner.runId}`,
+        '--user',
+        `${owner.uid}:${owner.gid}`,
+        '--cap-drop',
+        'ALL',
+        '--security-opt',
+        'no-new-privileges',
+    ];
+    // podman copies the proxy variables of its own environment into every container unless told
+    // not to; the container gets proxies only as the action passes them, by name.
+    if (owner.runtime === 'podman')
+        args.push('--http-proxy=false');
+    return args;
+}
+/**
+ * The `docker run` (or `podman run`) argument list for one phase. Every value in it is public:
+ * environment variables appear by name only, HOME aside, so the list can be logged as it is.
+ */
+function dockerRunArgs(phase, context, inputs, envNames) {
+    const workdir = context.bundleRelativePath === '.'
+        ? CONTAINER_CHECKOUT
+        : `${CONTAINER_CHECKOUT}/${context.bundleRelativePath}`;
+    const args = [
+        ...unprivilegedRun(context.containerName, context),
+        '--mount',
+        `type=bind,source=${context.checkoutPath},target=${CONTAINER_CHECKOUT}`,
+        '--mount',
+        `type=bind,source=${context.homePath},target=${CONTAINER_HOME}`,
+    ];
+    if (context.trustStore !== undefined) {
+        const { source, target } = context.trustStore;
+        args.push('--mount', `type=bind,source=${source},target=${target},readonly`);
+    }
+    args.push('--workdir', workdir);
+    if (inputs.dockerNetwork !== undefined)
+        args.push('--network', inputs.dockerNetwork);
+    if (inputs.entrypoint !== undefined)
+        args.push('--entrypoint', inputs.entrypoint);
+    // HOME is a fixed, public path: on the command line, so that the client keeps its own HOME
+    // (podman finds its storage there).
+    args.push('--env', `HOME=${CONTAINER_HOME}`);
+    for (const name of envNames)
+        args.push('--env', name);
+    args.push(context.imageId, ...phase.cliArgs);
+    return args;
+}
+
+;// CONCATENATED MODULE: ./src/container-runtime.ts
+/** The container runtimes the action can drive; both take the same `run` arguments. */
+const RUNTIMES = ['docker', 'podman'];
+/**
+ * The runner variables each client needs to find and talk to its engine or storage. Only these
+ * are copied from the runner's environment; see containerEnvironment for what the container
+ * gets.
+ */
+const CLIENT_VARIABLES = {
+    docker: [
+        'DOCKER_HOST',
+        'DOCKER_CONTEXT',
+        'DOCKER_CERT_PATH',
+        'DOCKER_TLS_VERIFY',
+        'DOCKER_API_VERSION',
+    ],
+    // podman has no daemon: its configuration and storage follow HOME and the XDG folders (a
+    // rootless user's images live under ~/.local/share/containers), or a remote service.
+    podman: [
+        'HOME',
+        'CONTAINER_HOST',
+        'CONTAINER_CONNECTION',
+        'CONTAINERS_CONF',
+        'CONTAINERS_STORAGE_CONF',
+        'XDG_CONFIG_HOME',
+        'XDG_DATA_HOME',
+    ],
+};
+// A rootless engine's socket (docker) or run-time folder (podman) lives under XDG_RUNTIME_DIR.
+const COMMON_VARIABLES = ['PATH', 'XDG_RUNTIME_DIR'];
+function containerRuntime(program, runnerEnv) {
+    const env = {};
+    for (const name of [...COMMON_VARIABLES, ...CLIENT_VARIABLES[program]]) {
+        const value = runnerEnv[name];
+        if (value !== undefined && value !== '')
+            env[name] = value;
+    }
+    if (program === 'docker') {
+        // The docker client finds its configuration under HOME, which it is not given; name that
+        // folder directly.
+        const home = runnerEnv['HOME'];
+        const configDir = runnerEnv['DOCKER_CONFIG'] || (home ? `${home}/.docker` : undefined);
+        if (configDir !== undefined)
+            env['DOCKER_CONFIG'] = configDir;
+    }
+    return { program, env };
+}
+
+;// CONCATENATED MODULE: ./src/engine.ts
+
+
+/**
+ * Checks that the engine answers and that the image is already in its local store. Nothing is
+ * ever pulled: an air-gapped runner has nowhere to pull from, and a pull would bypass the
+ * mirror's approval. An inspection that succeeds proves the engine answers, so `docker version`
+ * runs only to explain a failed inspection; that saves a client start on every run.
+ */
+async function inspectEngineAndImage(image, runtime) {
+    const inspection = await runClient(runtime, [
+        'image',
+        'inspect',
+        '--format',
+        '{{json .}}',
+        image.raw,
+    ]);
+    if (inspection.exitCode === 0) {
+        return describeImage(image, inspection.stdout, runtime.program);
+    }
+    const version = await runClient(runtime, [
+        'version',
+        '--format',
+        VERSION_FORMAT[runtime.program],
+    ]);
+    if (version.exitCode !== 0) {
+        throw engineUnreachable(runtime, version.stderr);
+    }
+    throw imageMissing(image, inspection.stderr, runtime.program);
+}
+// podman answers `version` without any service (it has none); the server part is docker's.
+const VERSION_FORMAT = { docker: '{{.Server.Version}}', podman: '{{.Client.Version}}' };
+/** Runs a command of the runtime's client; its absence from PATH is a clear error. */
+async function runClient(runtime, args) {
+    try {
+        return await runProgram(runtime.program, args, { env: runtime.env });
+    }
+    catch (error) {
+        // runProgram rejects, rather than returning an exit code, only when the client cannot be
+        // started at all, which in practice means there is no such executable on PATH.
+        throw new ActionError(`The ${runtime.program} command was not found on this runner (PATH has no ` +
+            `${runtime.program}). Install it on the self-hosted runner, or make it available on PATH ` +
+            `for the runner service; input 'container-runtime' chooses between docker and podman. ` +
+            `(${messageOf(error)})`);
+    }
+}
+function engineUnreachable(runtime, stderr) {
+    if (runtime.program === 'podman') {
+        return new ActionError('podman could not start for this runner user: check its storage and configuration ' +
+            '(CONTAINERS_CONF, CONTAINERS_STORAGE_CONF, or CONTAINER_HOST for a remote service). ' +
+            `podman said: ${lastLines(stderr, 3)}`);
+    }
+    const where = runtime.env['DOCKER_HOST'] === undefined
+        ? 'the default socket (DOCKER_HOST is not set)'
+        : `DOCKER_HOST=${runtime.env['DOCKER_HOST']}`;
+    return new ActionError(`No Docker engine answered at ${where}. This action runs the Databricks CLI in a container, ` +
+        'so the runner needs a Docker engine it can reach: start the engine, add the runner user ' +
+        'to the docker group, or set DOCKER_HOST for the runner (or use container-runtime: ' +
+        `podman). Docker said: ${lastLines(stderr, 3)}`);
+}
+function imageMissing(image, stderr, program) {
+    const vHint = image.tag !== undefined && /^v\d/.test(image.tag)
+        ? ` Note that upstream CLI image tags carry no "v" (e.g. 0.298.0, not ${image.tag}).`
+        : '';
+    return new ActionError(`Input 'image': ${image.raw} is not in this runner's local image store, and this action ` +
+        'never pulls. Mirror the approved image into your internal registry and pull it onto the ' +
+        `runner in a separate, reviewed step (${program} pull <mirror>/...), or bring it in as a ` +
+        `file with the image-archive input.${vHint} ${program} said: ${lastLines(stderr, 2)}`);
+}
+function describeImage(image, json, program) {
+    // podman prints a list of one image even for `{{json .}}`; docker prints the image.
+    const parsed = JSON.parse(json);
+    const inspected = (Array.isArray(parsed) ? parsed[0] : parsed) ?? {};
+    // podman's ids carry no algorithm; both runtimes accept the sha256: form when running.
+    const id = typeof inspected.Id === 'string' ? inspected.Id.replace(/^(?=[0-9a-f]{64}$)/, 'sha256:') : '';
+    if (!/^sha256:[0-9a-f]{64}$/.test(id)) {
+        throw new ActionError(`${program} image inspect returned no image id for ${image.raw}; its answer was not ` +
+            `understood. Check the ${program} version on the runner.`);
+    }
+    const repoDigests = Array.isArray(inspected.RepoDigests)
+        ? inspected.RepoDigests.filter((entry) => typeof entry === 'string')
+        : [];
+    const wanted = image.digest === undefined ? undefined : `${image.repository}@${image.digest}`;
+    const repoDigest = repoDigests.find((entry) => entry === wanted) ??
+        repoDigests.find((entry) => entry.startsWith(`${image.repository}@`)) ??
+        repoDigests[0];
+    const platform = [inspected.Os, inspected.Architecture, inspected.Variant]
+        .filter((part) => typeof part === 'string' && part !== '')
+        .join('/');
+    const os = typeof inspected.Os === 'string' ? inspected.Os : '';
+    const architecture = typeof inspected.Architecture === 'string' ? inspected.Architecture : '';
+    const env = imageEnvironment(inspected.Config?.Env);
+    return { id, repoDigest, repoDigests, platform, os, architecture, env };
+}
+function imageEnvironment(entries) {
+    const env = {};
+    if (!Array.isArray(entries))
+        return env;
+    for (const entry of entries) {
+        if (typeof entry !== 'string')
+            continue;
+        const equals = entry.indexOf('=');
+        if (equals > 0)
+            env[entry.slice(0, equals)] = entry.slice(equals + 1);
+    }
+    return env;
+}
+/** The last non-empty lines of a command's output, joined for a one-line message. */
+function lastLines(text, count) {
+    const lines = text
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter((line) => line !== '');
+    return lines.slice(-count).join(' ') || '(no output)';
+}
+
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: ./src/image-archive.ts
+
+
+
+
+
+
+
+
+/**
+ * The tool-cache entry is laid out exactly as @actions/tool-cache lays one out, so that its
+ * `find(TOOL_NAME, toolCacheVersion(sha256), arch)` finds it. The package itself is not used at
+ * run time: it imports an HTTP client, and this action holds no network code.
+ */
+const TOOL_NAME = 'databricks-cli-image-archive';
+const RECORD_FILE = 'image-archive.json';
+/** A valid semver version (find() needs one) that carries the archive's digest. */
+function toolCacheVersion(sha256) {
+    return `0.0.0-sha256-${sha256}`;
+}
+// Large enough that hashing a multi-gigabyte archive is bound by the disk, not by calls.
+const READ_CHUNK_BYTES = 1024 * 1024;
+/** Makes the image named by `reference` available from the archive, verifying it first. */
+async function provideImageFromArchive(archive, reference, options) {
+    const entry = toolCacheEntry(options.toolCache, archive.sha256, options.arch);
+    if (entry === undefined) {
+        info('RUNNER_TOOL_CACHE is not set, so this runner keeps no record of the image archives it ' +
+            'has loaded: the archive is verified and loaded on every run.');
+    }
+    else {
+        const reused = await reuseEarlierLoad(entry, archive, reference, options);
+        if (reused !== undefined)
+            return reused;
+    }
+    // The archive belongs to the runner's user, and another process could replace it between
+    // the check and the load. Both therefore use one open descriptor: the hash reads it by
+    // position, which leaves its offset at 0, and the load reads the same descriptor as its stdin,
+    // so a file renamed over the path is never loaded. A write into the open file itself is not
+    // prevented: that would take a private copy of gigabytes, and whoever can write the runner's
+    // files can run `docker load` without this action anyway.
+    const handle = await openArchive(archive.path);
+    let loadedNames;
+    try {
+        await verifyArchive(handle, archive);
+        loadedNames = await loadArchive(handle, archive, options);
+    }
+    finally {
+        await handle.close();
+    }
+    const imageId = await imageFromArchive(reference, loadedNames, archive, options);
+    const cacheEntry = entry === undefined ? undefined : await recordLoad(entry, archive, reference, imageId, options);
+    info(`Loaded ${reference.raw} (${imageId}) from the image archive with ${options.runtime} load` +
+        (cacheEntry === undefined
+            ? '.'
+            : `, and recorded the load in the tool cache at ${cacheEntry}.`));
+    return { loaded: true, imageId, cacheEntry };
+}
+function toolCacheEntry(toolCache, sha256, arch) {
+    if (toolCache === undefined || toolCache === '')
+        return undefined;
+    const folder = external_node_path_default().join(toolCache, TOOL_NAME, toolCacheVersion(sha256), arch);
+    return { folder, marker: `${folder}.complete` };
+}
+/**
+ * Returns the outcome without touching the archive when the tool cache says this archive was
+ * loaded before and the reference still names the image it loaded. Anything else (no entry, an
+ * unreadable one, an image that was removed or retagged since) means verifying and loading: an
+ * image that is merely present under the reference proves nothing about where it came from.
+ */
+async function reuseEarlierLoad(entry, archive, reference, options) {
+    const record = await readRecord(entry, archive.sha256);
+    if (record === undefined)
+        return undefined;
+    const current = (await inspectIds([reference.raw], options))[0];
+    if (current !== record.imageId) {
+        info(`The tool cache (${entry.folder}) records that this image archive loaded ` +
+            `${record.imageId}, but ${reference.raw} is ` +
+            (current === undefined ? 'not in the image store now' : `now ${current}`) +
+            ': verifying and loading the archive again.');
+        return undefined;
+    }
+    info(`The image archive with SHA-256 ${archive.sha256} was loaded on this runner before (tool ` +
+        `cache entry ${entry.folder}), and ${reference.raw} is still that image (${current}): ` +
+        'the archive is not read or loaded again.');
+    return { loaded: false, imageId: current, cacheEntry: entry.folder };
+}
+async function readRecord(entry, sha256) {
+    let text;
+    try {
+        // find() takes an entry as complete only with its marker; so does this action.
+        await (0,promises_namespaceObject.stat)(entry.marker);
+        text = await (0,promises_namespaceObject.readFile)(external_node_path_default().join(entry.folder, RECORD_FILE), 'utf8');
+    }
+    catch {
+        return undefined;
+    }
+    try {
+        const record = JSON.parse(text);
+        if (record?.archiveSha256 === sha256 &&
+            typeof record.imageId === 'string' &&
+            record.imageId.startsWith('sha256:')) {
+            return record;
+        }
+    }
+    catch {
+        // An entry that cannot be parsed counts as missing; the load that follows rewrites it.
+    }
+    info(`The tool cache entry ${entry.folder} is not understood; it is ignored.`);
+    return undefined;
+}
+async function openArchive(file) {
+    let handle;
+    try {
+        // O_NONBLOCK keeps a FIFO at the path from blocking the open; it changes nothing for a file.
+        handle = await (0,promises_namespaceObject.open)(file, external_node_fs_namespaceObject.constants.O_RDONLY | external_node_fs_namespaceObject.constants.O_NONBLOCK);
+    }
+    catch (error) {
+        throw unreadableArchive(file, error);
+    }
+    const stats = await handle.stat();
+    if (!stats.isFile()) {
+        await handle.close();
+        throw inputError('image-archive', `${file} is ${stats.isDirectory() ? 'a directory' : 'not a regular file'}.`, 'Set it to the path of the image tarball itself, as written by `docker save -o`.');
+    }
+    return handle;
+}
+function unreadableArchive(file, error) {
+    const code = error.code;
+    const problem = code === 'ENOENT' || code === 'ENOTDIR'
+        ? `${file} does not exist on this runner.`
+        : code === 'EACCES' || code === 'EPERM'
+            ? `${file} cannot be read by the runner's user.`
+            : `${file} cannot be opened: ${messageOf(error)}.`;
+    return inputError('image-archive', problem, 'Copy the approved image tarball onto the runner in an earlier step (for example from ' +
+        'removable media or an internal file share), readable by the runner, and set ' +
+        'image-archive to its absolute path.');
+}
+/** One streamed pass over the file; a file of several gigabytes is never held in memory. */
+async function verifyArchive(handle, archive) {
+    const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+    const buffer = Buffer.allocUnsafe(READ_CHUNK_BYTES);
+    let position = 0;
+    for (;;) {
+        const { bytesRead } = await handle.read(buffer, 0, buffer.length, position);
+        if (bytesRead === 0)
+            break;
+        hash.update(buffer.subarray(0, bytesRead));
+        position += bytesRead;
+    }
+    const actual = hash.digest('hex');
+    if (actual !== archive.sha256) {
+        throw new ActionError(`Input 'image-archive-sha256': the image archive ${archive.path} (input 'image-archive') ` +
+            `has SHA-256 ${actual}, but image-archive-sha256 is ${archive.sha256}. Nothing was ` +
+            'loaded. Check that the file is the approved archive and that copying it onto the ' +
+            'runner finished; take the expected digest from the approval record, not from this ' +
+            'message.');
+    }
+    info(`Image archive ${archive.path}: ${(position / (1024 * 1024)).toFixed(1)} MiB, SHA-256 ` +
+        `${actual} matches image-archive-sha256.`);
+}
+/** `<runtime> load` from the verified descriptor; returns the names and ids it reports. */
+async function loadArchive(handle, archive, options) {
+    let result;
+    try {
+        result = await runProgram(options.runtime, ['load'], {
+            env: options.clientEnv,
+            stdin: handle.fd,
+        });
+    }
+    catch (error) {
+        throw runtimeMissing(options.runtime, error);
+    }
+    if (result.exitCode !== 0) {
+        throw inputError('image-archive', `${options.runtime} load could not load ${archive.path}, although its SHA-256 matched ` +
+            `image-archive-sha256. ${options.runtime} said: ${lastLines(result.stderr, 3)}`, 'If the engine itself failed (disk full, engine stopped), fix that and run the job ' +
+            'again. Otherwise the approved file is not an image archive this engine can load: ' +
+            'produce it with `docker save -o <file> <name>:<tag>` (or `podman save`) and have that ' +
+            'file approved.');
+    }
+    return loadedImages(result.stdout);
+}
+// docker prints `Loaded image: <name>` or, for an untagged image, `Loaded image ID: <id>`;
+// podman prints `Loaded image: <name>` or, in older versions, `Loaded image(s): <a>,<b>`.
+const LOADED_LINE = /^Loaded image(?:\(s\))?(?: ID)?:\s*(.+)$/gm;
+function loadedImages(output) {
+    const names = [...output.matchAll(LOADED_LINE)].flatMap((match) => (match[1] ?? '').split(','));
+    return [...new Set(names.map((name) => name.trim()).filter((name) => name !== ''))];
+}
+/**
+ * The id of the image `reference` names, which must be one the archive just loaded: a tag that
+ * was already in the store and that the archive did not contain must not pass for verified.
+ */
+async function imageFromArchive(reference, loadedNames, archive, options) {
+    const loadedIds = new Set(await inspectIds(loadedNames, options));
+    const [current] = await inspectIds([reference.raw], options);
+    if (current !== undefined && loadedIds.has(current))
+        return current;
+    const elsewhere = current === undefined
+        ? ''
+        : ` ${reference.raw} is in the image store as ${current}, but that image did not come ` +
+            'from this archive.';
+    throw inputError('image', `${reference.raw} is not in the image archive ${archive.path} (input 'image-archive'). ` +
+        `The archive loaded: ${loadedNames.join(', ') || '(no image names were reported)'}.` +
+        elsewhere, 'Set image to the name and tag the archive was saved with (`docker save -o <file> ' +
+        '<name>:<tag>` records them), or save the approved image under the name the workflow uses.');
+}
+/**
+ * The image ids of the given names or ids, in order, `undefined` for one the store does not
+ * have. podman prints ids as bare hex; they are returned in docker's `sha256:` form.
+ */
+async function inspectIds(names, options) {
+    const ids = [];
+    for (const name of names) {
+        let result;
+        try {
+            result = await runProgram(options.runtime, ['image', 'inspect', '--format', '{{.Id}}', name], { env: options.clientEnv });
+        }
+        catch (error) {
+            throw runtimeMissing(options.runtime, error);
+        }
+        const id = result.stdout.trim();
+        ids.push(result.exitCode !== 0 ? undefined : /^[0-9a-f]{64}$/.test(id) ? `sha256:${id}` : id);
+    }
+    return ids;
+}
+function runtimeMissing(runtime, error) {
+    return new ActionError(`The ${runtime} command was not found on this runner (PATH has no ${runtime}). Install it ` +
+        'on the self-hosted runner, or make it available on PATH for the runner service. ' +
+        `(${messageOf(error)})`);
+}
+/**
+ * Writes the entry the way @actions/tool-cache does: the marker goes first and comes back last,
+ * so an interrupted write leaves an entry that find() and this action both ignore. A failure is
+ * a warning: the image is loaded, only the next run's shortcut is lost.
+ */
+async function recordLoad(entry, archive, reference, imageId, options) {
+    const record = {
+        archiveSha256: archive.sha256,
+        imageId,
+        reference: reference.raw,
+        archivePath: archive.path,
+        runtime: options.runtime,
+        loadedAt: new Date().toISOString(),
+    };
+    try {
+        await (0,promises_namespaceObject.rm)(entry.marker, { force: true });
+        await (0,promises_namespaceObject.mkdir)(entry.folder, { recursive: true });
+        const file = external_node_path_default().join(entry.folder, RECORD_FILE);
+        await (0,promises_namespaceObject.writeFile)(`${file}.partial`, JSON.stringify(record, null, 2) + '\n');
+        await (0,promises_namespaceObject.rename)(`${file}.partial`, file);
+        await (0,promises_namespaceObject.writeFile)(entry.marker, '');
+        return entry.folder;
+    }
+    catch (error) {
+        warning(`The load could not be recorded in the tool cache (${entry.folder}): ${messageOf(error)}. ` +
+            'The image is loaded; the next run on this runner verifies and loads the archive again.');
+        return undefined;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/preflight/cli-version.ts
@@ -1864,24 +2916,26 @@ function hex(value, width) {
 
 
 
+
 /**
  * Asks the image which CLI it holds, with `databricks --version`. The container gets no
  * network, no mounts, no credentials and no environment beyond the image's own, so it proves
  * nothing needs the network before anything that does runs.
  */
-async function readImageCliVersion(imageId, clientEnv, guard) {
+async function readImageCliVersion(imageId, runtime, owner, entrypoint, guard) {
     const container = `databricks-bundle-version-${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex')}`;
-    const uid = process.getuid?.() ?? 0;
-    const gid = process.getgid?.() ?? 0;
-    const args = [...unprivilegedRun(container, uid, gid), '--network', 'none', imageId, '--version'];
-    debug(`docker ${args.join(' ')}`);
+    const args = [...unprivilegedRun(container, owner), '--network', 'none'];
+    if (entrypoint !== undefined)
+        args.push('--entrypoint', entrypoint);
+    args.push(imageId, '--version');
+    debug(`${runtime.program} ${args.join(' ')}`);
     guard.phaseStarted('version check', container);
     try {
-        const result = await runProgram('docker', args, { env: clientEnv });
+        const result = await runProgram(runtime.program, args, { env: runtime.env });
         const version = result.exitCode === 0 ? parseCliVersionOutput(result.stdout) : undefined;
         if (version === undefined) {
             info(`The image's --version run exited with ${result.exitCode}: ` +
-                `${(result.stdout + result.stderr).trim().slice(0, 300) || '(no output)'}`);
+                printable((result.stdout + result.stderr).trim().slice(0, 300) || '(no output)'));
         }
         return version;
     }
@@ -1897,59 +2951,124 @@ async function readImageCliVersion(imageId, clientEnv, guard) {
 ;// CONCATENATED MODULE: ./src/credentials.ts
 
 /** The ways this action can authenticate the CLI against the workspace. */
-const AUTH_TYPES = ['pat', 'oauth-m2m'];
+const AUTH_TYPES = [
+    'pat',
+    'oauth-m2m',
+    'github-oidc',
+    'azure-client-secret',
+    'env-oidc',
+];
+/** The credential inputs each auth type reads; any other one set with it is a mistake. */
+const USED_INPUTS = {
+    pat: ['token'],
+    'oauth-m2m': ['client-id', 'client-secret'],
+    'github-oidc': ['client-id'],
+    'azure-client-secret': ['client-id', 'client-secret', 'azure-tenant-id'],
+    'env-oidc': ['client-id', 'oidc-token'],
+};
 /**
- * Decides which credentials go to the CLI. When `auth-type` is empty it is inferred from which
- * credentials are set. Two kinds at once is refused rather than resolved by a precedence rule:
- * the CLI's own order would silently pick one, and the other secret would still reach the
- * container for nothing.
+ * Decides which credentials go to the CLI. When `auth-type` is empty it is inferred for the two
+ * kinds that cannot be mistaken (a token, or a client id with a secret); the others must be
+ * named. Credentials of another kind set alongside are refused rather than ignored: the CLI's
+ * own order would silently pick one, and the other secret would reach the container for nothing.
  */
 function resolveCredentials(given) {
-    const hasToken = given.token !== '';
-    const hasClient = given.clientId !== '' || given.clientSecret !== '';
-    if (hasToken && hasClient) {
-        throw inputError('token', 'is set together with client-id/client-secret; these are two kinds of credential.', 'Set only token (auth-type: pat) or only client-id and client-secret ' +
-            '(auth-type: oauth-m2m).');
+    const set = setInputs(given);
+    const authType = given.authType === '' ? inferAuthType(set) : parseAuthType(given.authType);
+    const unused = set.filter((input) => !USED_INPUTS[authType].includes(input));
+    if (unused.length > 0) {
+        throw inputError(unused[0], `is set, but auth-type ${authType} does not use it` +
+            (unused.length > 1 ? ` (nor ${unused.slice(1).join(', ')}).` : '.'), `Remove it, or choose the auth-type it belongs to. ${authType} reads ` +
+            `${USED_INPUTS[authType].join(', ')}.`);
     }
-    const authType = given.authType === '' ? inferAuthType(hasToken, hasClient) : given.authType;
     switch (authType) {
         case 'pat':
-            return patCredentials(given, hasClient);
+            return { authType, token: required(given.token, 'token', authType, TOKEN_FIX) };
         case 'oauth-m2m':
-            return servicePrincipalCredentials(given, hasToken);
-        default:
-            throw inputError('auth-type', `"${given.authType}" is not supported.`, `Use one of: ${AUTH_TYPES.join(', ')}, or leave it empty to infer it from the ` +
-                'credentials that are set.');
+            return {
+                authType,
+                clientId: required(given.clientId, 'client-id', authType, CLIENT_FIX),
+                clientSecret: required(given.clientSecret, 'client-secret', authType, CLIENT_FIX),
+            };
+        case 'github-oidc':
+            return githubOidcCredentials(given);
+        case 'azure-client-secret':
+            return {
+                authType,
+                clientId: required(given.clientId, 'client-id', authType, AZURE_FIX),
+                clientSecret: required(given.clientSecret, 'client-secret', authType, AZURE_FIX),
+                tenantId: required(given.azureTenantId, 'azure-tenant-id', authType, AZURE_FIX),
+            };
+        case 'env-oidc':
+            return {
+                authType,
+                clientId: required(given.clientId, 'client-id', authType, OIDC_FIX),
+                idToken: required(given.oidcToken, 'oidc-token', authType, OIDC_FIX),
+            };
     }
 }
-function inferAuthType(hasToken, hasClient) {
-    if (hasToken)
+const TOKEN_FIX = 'Pass the personal access token from a secret, e.g. token: ${{ secrets.DATABRICKS_TOKEN }}.';
+const CLIENT_FIX = "Pass both from your secrets: the service principal's application id and an OAuth secret " +
+    'generated for it.';
+const AZURE_FIX = "Pass the Microsoft Entra ID application's client id, a client secret of it, and its " +
+    'tenant id, from your secrets.';
+const OIDC_FIX = "Pass the service principal's application id as client-id, and the ID token (a JWT your " +
+    'identity provider issued for its federation policy) as oidc-token, from a secret or an ' +
+    'earlier step.';
+function setInputs(given) {
+    const values = {
+        token: given.token,
+        'client-id': given.clientId,
+        'client-secret': given.clientSecret,
+        'azure-tenant-id': given.azureTenantId,
+        'oidc-token': given.oidcToken,
+    };
+    return Object.keys(values).filter((input) => values[input] !== '');
+}
+function parseAuthType(value) {
+    const authType = AUTH_TYPES.find((known) => known === value);
+    if (authType === undefined) {
+        throw inputError('auth-type', `"${value}" is not supported.`, `Use one of: ${AUTH_TYPES.join(', ')}, or leave it empty to infer pat or oauth-m2m from ` +
+            'the credentials that are set.');
+    }
+    return authType;
+}
+function inferAuthType(set) {
+    if (set.includes('token'))
         return 'pat';
-    if (hasClient)
+    if (set.includes('client-secret') && !set.includes('azure-tenant-id'))
         return 'oauth-m2m';
-    throw inputError('token', 'no credentials are set.', 'Set client-id and client-secret for a service principal (recommended), or token for a ' +
-        'personal access token, from your repository or organisation secrets.');
+    if (set.length === 0) {
+        throw inputError('auth-type', 'is empty and no credentials are set.', 'Set client-id and client-secret for a service principal, auth-type: github-oidc with ' +
+            'client-id for workload identity federation (no stored secret), or token for a ' +
+            'personal access token.');
+    }
+    throw inputError('auth-type', `is empty, and ${set.join(', ')} alone do not say which kind of authentication to use.`, 'Name it: github-oidc (client-id), azure-client-secret (client-id, client-secret, ' +
+        'azure-tenant-id) or env-oidc (client-id, oidc-token).');
 }
-function patCredentials(given, hasClient) {
-    if (hasClient) {
-        throw inputError('auth-type', 'is "pat", but client-id or client-secret is set.', 'Remove client-id and client-secret, or use auth-type: oauth-m2m without token.');
-    }
-    if (given.token === '') {
-        throw inputError('token', 'is empty, but auth-type is "pat".', 'Pass the personal access token from a secret, e.g. token: ${{ secrets.DATABRICKS_TOKEN }}.');
-    }
-    return { authType: 'pat', token: given.token };
+function required(value, input, authType, fix) {
+    if (value === '')
+        throw inputError(input, `is empty, but auth-type ${authType} needs it.`, fix);
+    return value;
 }
-function servicePrincipalCredentials(given, hasToken) {
-    if (hasToken) {
-        throw inputError('auth-type', 'is "oauth-m2m", but token is set.', 'Remove token, or use auth-type: pat without client-id and client-secret.');
+/**
+ * The runner hands a job the means to request an ID token only when the workflow grants
+ * `id-token: write`; without them the CLI would fail deep inside, so the action says so first.
+ */
+function githubOidcCredentials(given) {
+    const clientId = required(given.clientId, 'client-id', 'github-oidc', 'Pass the application id of the service principal whose federation policy trusts this ' +
+        "repository's workflow tokens.");
+    if (given.idTokenRequestUrl === '' || given.idTokenRequestToken === '') {
+        throw inputError('auth-type', 'is github-oidc, but the runner gave this job no ID-token request ' +
+            '(ACTIONS_ID_TOKEN_REQUEST_URL and ACTIONS_ID_TOKEN_REQUEST_TOKEN are not set).', 'Grant the job `permissions: id-token: write` (in the calling workflow too, for a ' +
+            'reusable one); GitHub gives ID tokens only to jobs that ask for them.');
     }
-    if (given.clientId === '' || given.clientSecret === '') {
-        const missing = given.clientId === '' ? 'client-id' : 'client-secret';
-        throw inputError(missing, 'is empty, but OAuth machine-to-machine authentication needs both client-id and ' +
-            'client-secret.', "Pass both from your secrets: the service principal's application id and an OAuth " +
-            'secret generated for it.');
-    }
-    return { authType: 'oauth-m2m', clientId: given.clientId, clientSecret: given.clientSecret };
+    return {
+        authType: 'github-oidc',
+        clientId,
+        requestUrl: given.idTokenRequestUrl,
+        requestToken: given.idTokenRequestToken,
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/image-reference.ts
@@ -2126,14 +3245,15 @@ function registryOfImage(reference) {
 
 
 
+
 const COMMANDS = ['deploy', 'validate', 'plan', 'destroy', 'preflight'];
 /** The inputs whose values are secrets: they are masked before anything else happens. */
-const SECRET_INPUTS = ['token', 'client-secret'];
+const SECRET_INPUTS = ['token', 'client-secret', 'oidc-token'];
 /**
  * Parses and checks every input. It has no side effects, so a bad input stops the action before
  * any engine is asked anything or any container starts.
  */
-function parseInputs(read) {
+function parseInputs(read, runnerEnv = {}) {
     const text = (name) => read(name).trim();
     const inputs = {
         image: parseImageReference(text('image')),
@@ -2146,6 +3266,10 @@ function parseInputs(read) {
             token: text('token'),
             clientId: text('client-id'),
             clientSecret: text('client-secret'),
+            azureTenantId: text('azure-tenant-id'),
+            oidcToken: text('oidc-token'),
+            idTokenRequestUrl: runnerEnv['ACTIONS_ID_TOKEN_REQUEST_URL'] ?? '',
+            idTokenRequestToken: runnerEnv['ACTIONS_ID_TOKEN_REQUEST_TOKEN'] ?? '',
         }),
         bundleVariables: parseBundleVariables(read('vars')),
         deployFlags: {
@@ -2159,6 +3283,17 @@ function parseInputs(read) {
         checksums: parseChecksums(text('checksums')),
         engine: parseEngine(text('engine')),
         failOnWarnings: parseBoolean('fail-on-warnings', text('fail-on-warnings')),
+        runtime: parseRuntime(text('container-runtime')),
+        entrypoint: parseEntrypoint(text('entrypoint')),
+        caBundle: parseCaBundle(text('ca-bundle')),
+        proxyInputs: {
+            httpProxy: parseProxyUrl('http-proxy', text('http-proxy')),
+            httpsProxy: parseProxyUrl('https-proxy', text('https-proxy')),
+            noProxy: parseNoProxy(text('no-proxy')),
+        },
+        imageArchive: parseImageArchive(text('image-archive'), text('image-archive-sha256')),
+        timeoutMs: parseTimeoutMinutes(text('timeout-minutes')),
+        cleanLocalState: parseBoolean('clean-local-state', text('clean-local-state')),
     };
     assertDestroyApproved(inputs);
     return inputs;
@@ -2318,207 +3453,130 @@ function parseEngine(value) {
         return value;
     throw inputError('engine', `"${value}" is not a deployment engine.`, 'Use "direct" or "terraform", or leave it empty to let the bundle and the CLI decide.');
 }
-
-;// CONCATENATED MODULE: ./src/diagnostics.ts
-const HEADING = /^(Error|Warning|Recommendation): (.*)$/;
-const AT = /^ {2}at (.+)$/;
-const IN = /^ {2}in (.+):(\d+):(\d+)$/;
-const FURTHER = /^ {5}(\S.*)$/;
-const LOCATION = /^(.+):(\d+):(\d+)$/;
-// eslint-disable-next-line no-control-regex -- colour codes start with the ESC character
-const COLOUR = /\u001b\[[0-9;]*m/g;
-const SEVERITY = { Error: 'error', Warning: 'warning', Recommendation: 'recommendation' };
-/** Every diagnostic in the text, in order; robust to colour codes, CRLF and log lines between. */
-function parseDiagnostics(stderr) {
-    const lines = stderr.replace(COLOUR, '').split(/\r?\n/);
-    const found = [];
-    let index = 0;
-    while (index < lines.length) {
-        const heading = HEADING.exec(lines[index] ?? '');
-        index += 1;
-        if (heading === null)
-            continue;
-        const paths = [];
-        const locations = [];
-        let last;
-        for (; index < lines.length; index++) {
-            const line = lines[index] ?? '';
-            const at = AT.exec(line);
-            const location = IN.exec(line);
-            const further = FURTHER.exec(line);
-            if (at !== null) {
-                paths.push(at[1] ?? '');
-                last = 'at';
-            }
-            else if (location !== null) {
-                locations.push(toLocation(location));
-                last = 'in';
-            }
-            else if (further !== null && last === 'at') {
-                paths.push(further[1] ?? '');
-            }
-            else if (further !== null && last === 'in') {
-                const more = LOCATION.exec(further[1] ?? '');
-                if (more !== null)
-                    locations.push(toLocation(more));
-            }
-            else {
-                break;
-            }
-        }
-        const detail = [];
-        if (lines[index] === '' && index + 1 < lines.length && !isBoundary(lines[index + 1] ?? '')) {
-            for (index += 1; index < lines.length && !isBoundary(lines[index] ?? ''); index++) {
-                detail.push(lines[index] ?? '');
-            }
-        }
-        const kind = heading[1];
-        found.push({
-            severity: SEVERITY[kind],
-            summary: heading[2] ?? '',
-            paths,
-            locations,
-            detail: detail.join('\n').trim(),
-        });
+function parseRuntime(value) {
+    if (value === '')
+        return 'docker';
+    const runtime = RUNTIMES.find((known) => known === value);
+    if (runtime === undefined) {
+        throw inputError('container-runtime', `"${value}" is not a supported container runtime.`, 'Use "docker" (the default) or "podman".');
     }
-    return found;
+    return runtime;
 }
-function toLocation(match) {
-    return { file: match[1] ?? '', line: Number(match[2]), column: Number(match[3]) };
+// One executable, by absolute path or name: an entrypoint with arguments or shell syntax would
+// change what runs in ways a reviewer cannot see in the workflow.
+const ENTRYPOINT = /^[A-Za-z0-9_][A-Za-z0-9_./-]*$|^\/[A-Za-z0-9_./-]+$/;
+function parseEntrypoint(value) {
+    if (value === '')
+        return undefined;
+    if (!ENTRYPOINT.test(value) || value.split('/').includes('..')) {
+        throw inputError('entrypoint', `"${value}" is not a single executable.`, 'Give the path of the Databricks CLI binary inside the image (e.g. /usr/local/bin/' +
+            "databricks), without arguments; leave it empty to use the image's own entrypoint.");
+    }
+    return value;
 }
-/** A detail block ends at a blank line or where the next diagnostic or log line starts. */
-function isBoundary(line) {
-    return line === '' || HEADING.test(line) || /^(Warn|Info|Debug): /.test(line);
+function parseCaBundle(value) {
+    if (value === '')
+        return undefined;
+    if (value.includes('\0')) {
+        throw inputError('ca-bundle', 'is not a usable path.', 'Give the path of a PEM file.');
+    }
+    return value;
+}
+/** A proxy URL: http or https, a host, and optionally credentials and a port. */
+function parseProxyUrl(input, value) {
+    if (value === '')
+        return undefined;
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        throw inputError(input, 'is not a URL.', 'Use http://proxy.example.internal:3128.');
+    }
+    if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.hostname === '') {
+        throw inputError(input, 'is not an http:// or https:// proxy URL.', 'Use http://proxy.example.internal:3128 (the scheme the proxy itself speaks).');
+    }
+    if ((url.pathname !== '/' && url.pathname !== '') || url.search !== '' || url.hash !== '') {
+        throw inputError(input, 'has a path, query or fragment.', 'Give scheme, host and port only.');
+    }
+    return value;
+}
+function parseNoProxy(value) {
+    if (value === '')
+        return undefined;
+    if (/[\s;]/.test(value.replaceAll(', ', ','))) {
+        throw inputError('no-proxy', 'has spaces or semicolons.', 'List hosts, domains (.bank.internal), IPs or CIDR ranges separated by commas.');
+    }
+    return value;
+}
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+function parseImageArchive(path, sha256) {
+    if (path === '' && sha256 === '')
+        return undefined;
+    if (path === '') {
+        throw inputError('image-archive-sha256', 'is set without image-archive.', 'Set image-archive to the path of the `docker save` tarball, or remove the checksum.');
+    }
+    const digest = sha256.toLowerCase().replace(/^sha256:/, '');
+    if (!SHA256_HEX.test(digest)) {
+        throw inputError('image-archive-sha256', sha256 === '' ? 'is required with image-archive.' : 'is not a SHA-256 digest.', 'Give the 64 hex digits that `sha256sum <archive>` printed where the archive was ' +
+            'approved; an archive is loaded only when its checksum matches.');
+    }
+    return { path, sha256: digest };
+}
+// Six hours, GitHub's own limit for a job on a hosted runner, bounds a typo like 6000.
+const MAX_TIMEOUT_MINUTES = 360;
+function parseTimeoutMinutes(value) {
+    if (value === '' || value === '0')
+        return undefined;
+    const minutes = Number(value);
+    if (!/^\d+(\.\d+)?$/.test(value) || !(minutes > 0) || minutes > MAX_TIMEOUT_MINUTES) {
+        throw inputError('timeout-minutes', `"${value}" is not a number of minutes between 0 and ${MAX_TIMEOUT_MINUTES}.`, 'Give the longest a single phase (validate, deploy, …) may run, e.g. 30; 0 or empty ' +
+            'for no limit.');
+    }
+    return Math.round(minutes * 60_000);
 }
 
-;// CONCATENATED MODULE: ./src/phase-runner.ts
+;// CONCATENATED MODULE: ./src/local-state.ts
 
 
 
-// The stderr kept for diagnostics; a CLI that writes more has logged far beyond them.
-const MAX_STDERR_BYTES = 1024 * 1024;
-// The stdout kept for a phase that captures it. A summary repeats the bundle's resolved
-// configuration, which stays far below this even for thousands of resources.
-const MAX_CAPTURED_STDOUT_BYTES = 64 * 1024 * 1024;
-// Enough to show the CLI's last diagnostic with its location and detail lines.
-const TAIL_LINES = 20;
+
 /**
- * Runs one `docker run` in a collapsible log group, streaming the CLI's output through live
- * (stdout only when the phase does not capture it). Success is decided by the exit code alone:
- * the CLI writes progress to stderr on success too.
+ * Removes the CLI's local cache for one target, `.databricks/bundle/<target>` in the bundle
+ * folder: on a persistent runner a stale cache (sync snapshots, a deployment state from another
+ * run) can break a deploy. Nothing is followed through a symbolic link, so only that folder
+ * inside the checkout can be removed.
  */
-async function runPhase(phase, args, env) {
-    return group(`databricks ${phase.cliArgs.join(' ')}`, async () => {
-        debug(`docker ${args.join(' ')}`);
-        const stderrTail = new LineTail(TAIL_LINES);
-        const stderr = new CappedBuffer(MAX_STDERR_BYTES);
-        const stdout = new CappedBuffer(MAX_CAPTURED_STDOUT_BYTES);
-        const started = new Date();
-        // The CLI echoes names and paths from the bundle; a line of it that looks like a workflow
-        // command must be printed, not obeyed.
-        const { exitCode } = await withCommandsStopped(() => runProgram('docker', args, {
-            env,
-            onStdout: (data) => {
-                if (phase.stdout !== 'log')
-                    stdout.push(data);
-                else
-                    process.stdout.write(data);
-            },
-            onStderr: (data) => {
-                process.stdout.write(data);
-                stderrTail.push(data.toString('utf8'));
-                stderr.push(data);
-            },
-        }));
-        const finished = new Date();
-        const durationMs = finished.getTime() - started.getTime();
-        let outcome = exitCode === 0 ? 'success' : 'failure';
-        if (outcome === 'success' && stdout.overflowed) {
-            // A cut JSON document cannot be read; saying so beats a parse error later.
-            warning(`${phase.name}: the CLI wrote more than ${MAX_CAPTURED_STDOUT_BYTES} bytes to stdout, ` +
-                'more than the action reads; its output was not used.');
-            outcome = 'failure';
+function cleanLocalState(bundlePath, target) {
+    const parts = ['.databricks', 'bundle', target];
+    let current = bundlePath;
+    for (const part of parts) {
+        current = external_node_path_default().join(current, part);
+        let isLink;
+        try {
+            isLink = (0,external_node_fs_namespaceObject.lstatSync)(current).isSymbolicLink();
         }
-        info(`${phase.name}: ${outcome} (exit code ${exitCode}, ${formatDuration(durationMs)})`);
-        const stderrText = stderr.text();
-        const result = {
-            name: phase.name,
-            outcome,
-            exitCode,
-            startedAt: started.toISOString(),
-            finishedAt: finished.toISOString(),
-            durationMs,
-            informational: phase.informational,
-            output: phase.stdout === 'log' ? undefined : { format: phase.stdout, text: stdout.text() },
-            errorTail: stderrTail.lines(),
-            diagnostics: parseDiagnostics(stderrText),
-        };
-        // The error that ended a long run is at the end of stderr; beyond the cap, the tail has it.
-        const tail = stderr.overflowed ? `\n${result.errorTail.join('\n')}` : '';
-        return { result, stderr: stderrText + tail };
-    });
-}
-/** A phase that never started because an earlier one failed. */
-function skippedPhase(phase) {
-    return {
-        name: phase.name,
-        outcome: 'skipped',
-        exitCode: undefined,
-        startedAt: undefined,
-        finishedAt: undefined,
-        durationMs: 0,
-        informational: phase.informational,
-        output: undefined,
-        errorTail: [],
-        diagnostics: [],
-    };
-}
-function formatDuration(ms) {
-    return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`;
-}
-/** Keeps the last N complete lines of a stream that arrives in arbitrary chunks. */
-class LineTail {
-    limit;
-    kept = [];
-    partial = '';
-    constructor(limit) {
-        this.limit = limit;
-    }
-    push(chunk) {
-        const pieces = (this.partial + chunk).split(/\r?\n/);
-        this.partial = pieces.pop() ?? '';
-        for (const line of pieces)
-            this.keep(line);
-    }
-    lines() {
-        return this.partial === '' ? [...this.kept] : [...this.kept, this.partial].slice(-this.limit);
-    }
-    keep(line) {
-        this.kept.push(line);
-        if (this.kept.length > this.limit)
-            this.kept.shift();
-    }
-}
-/** Collects a stream's chunks up to a byte limit, remembering whether more arrived. */
-class CappedBuffer {
-    limit;
-    chunks = [];
-    bytes = 0;
-    overflowed = false;
-    constructor(limit) {
-        this.limit = limit;
-    }
-    push(chunk) {
-        if (this.bytes + chunk.length > this.limit) {
-            this.overflowed = true;
+        catch {
+            info(`clean-local-state: ${relative(bundlePath, current)} does not exist`);
             return;
         }
-        this.chunks.push(chunk);
-        this.bytes += chunk.length;
+        if (isLink) {
+            throw new ActionError(`Input 'clean-local-state': ${relative(bundlePath, current)} is a symbolic link; the ` +
+                'action removes only a real folder inside the bundle. Remove the link from the ' +
+                'checkout, or set clean-local-state: false.');
+        }
     }
-    text() {
-        return Buffer.concat(this.chunks).toString('utf8');
+    try {
+        (0,external_node_fs_namespaceObject.rmSync)(current, { recursive: true, force: true });
     }
+    catch (error) {
+        throw new ActionError(`Input 'clean-local-state': ${relative(bundlePath, current)} could not be removed ` +
+            `(${messageOf(error)}). Check the permissions of the checkout on the runner.`);
+    }
+    info(`clean-local-state: removed ${relative(bundlePath, current)}`);
+}
+function relative(bundlePath, file) {
+    return external_node_path_default().relative(bundlePath, file).split((external_node_path_default()).sep).join('/');
 }
 
 ;// CONCATENATED MODULE: ./src/plan-result.ts
@@ -2545,6 +3603,11 @@ function parsePlanJson(stdout) {
     }
     if (!isMapping(document))
         throw new PlanError('its output is not a JSON object');
+    // The CLI leaves out an empty `plan` (omitzero) but always writes its version; a document
+    // with neither is not a plan, and must not pass for one that changes nothing.
+    if (document['plan'] === undefined && typeof document['cli_version'] !== 'string') {
+        throw new PlanError('it has neither `plan` nor `cli_version`');
+    }
     const entries = document['plan'] ?? {};
     if (!isMapping(entries))
         throw new PlanError('`plan` is not an object');
@@ -2552,9 +3615,10 @@ function parsePlanJson(stdout) {
     const changes = [];
     for (const key of Object.keys(entries).sort()) {
         const entry = entries[key];
-        const action = isMapping(entry) && typeof entry['action'] === 'string' ? entry['action'] : '';
+        const given = isMapping(entry) && typeof entry['action'] === 'string' ? entry['action'] : '';
+        const action = given === '' ? 'unknown' : given;
         countAction(counts, action);
-        if (action !== 'skip' && action !== '') {
+        if (action !== 'skip') {
             changes.push({ resource: key.replace(/^resources\./, ''), action });
         }
     }
@@ -2577,8 +3641,13 @@ function countAction(counts, action) {
             counts.delete++;
             counts.create++;
             break;
-        default:
+        case 'skip':
             counts.unchanged++;
+            break;
+        default:
+            // An action this reader does not know (a newer CLI's, or none at all) may well delete:
+            // it is counted as a deletion, so the plan warns rather than looking harmless.
+            counts.delete++;
     }
 }
 // `Plan: 1 to add, 2 to change, 0 to delete, 5 unchanged`; the CLI keeps this line stable
@@ -2607,6 +3676,241 @@ function parsePlanText(stdout) {
 /** Whether applying the plan would delete anything, a recreate included. */
 function planDeletes(plan) {
     return plan.counts.delete > 0;
+}
+
+;// CONCATENATED MODULE: ./src/phase-outcomes.ts
+
+
+
+
+
+function readPhaseOutcomes(phases, workspaceHost) {
+    let resources;
+    let plan;
+    for (const phase of phases) {
+        if (phase.name === 'summary')
+            resources = readResources(phase, workspaceHost);
+        if (phase.name === 'plan' && phase.outcome === 'success')
+            plan = readPlan(phase);
+    }
+    return { resources, plan };
+}
+function readResources(phase, workspaceHost) {
+    if (phase.outcome === 'skipped')
+        return undefined;
+    if (phase.outcome === 'failure') {
+        const cause = phase.recognizedFailure?.explanation ?? `exit code ${phase.exitCode}`;
+        warning(`The deployment succeeded, but \`bundle summary\` failed (${cause}), so the resources ` +
+            'and job outputs are empty. The deployed resources are in the workspace as usual.', { title: 'Databricks CLI (summary)' });
+        return undefined;
+    }
+    try {
+        const resources = parseSummary(phase.output?.text ?? '', workspaceHost);
+        info(`Deployed resources: ${resources.length}`);
+        for (const resource of resources) {
+            const where = resource.url ?? resource.id ?? 'not deployed';
+            info(`  ${printable(`${resource.group}.${resource.key}: ${where}`)}`);
+        }
+        return resources;
+    }
+    catch (error) {
+        warning('The deployment succeeded, but the output of `bundle summary -o json` could not be ' +
+            `read: ${messageOf(error)}. The resources and job outputs are empty.`, { title: 'Databricks CLI (summary)' });
+        return undefined;
+    }
+}
+function readPlan(phase) {
+    try {
+        const stdout = phase.output?.text ?? '';
+        const plan = phase.output?.format === 'json' ? parsePlanJson(stdout) : parsePlanText(stdout);
+        logPlan(plan);
+        return plan;
+    }
+    catch (error) {
+        warning(`\`bundle plan\` succeeded, but its output could not be read: ${messageOf(error)}. ` +
+            'The plan output and the summary table are empty.', { title: 'Databricks CLI (plan)' });
+        return undefined;
+    }
+}
+function logPlan(plan) {
+    for (const change of plan.changes) {
+        info(`  ${printable(`${change.action} ${change.resource}`)}`);
+    }
+    const { create, change, delete: deletes, unchanged } = plan.counts;
+    info(`Plan: ${create} to add, ${change} to change, ${deletes} to delete, ${unchanged} unchanged`);
+    if (deletes > 0) {
+        warning(`This plan deletes or recreates ${plural(deletes, 'resource')}. Deploying it needs ` +
+            'auto-approve: true; review the deletions before setting it.', { title: 'Databricks bundle plan' });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/phase-sequence.ts
+
+
+
+
+
+
+
+/** Runs the command's phases in order, adding each result to `log` as it ends. */
+async function runPhases(runner, abilities, log) {
+    const { inputs, location, guard } = runner;
+    const containerEnv = containerEnvironment(inputs, {
+        proxies: runner.proxies,
+        trustStore: runner.trustStore,
+    });
+    const envNames = containerEnvNames(containerEnv);
+    const client = {
+        program: runner.runtime.program,
+        env: { ...runner.runtime.env, ...containerEnv },
+    };
+    const failureContext = {
+        configFile: external_node_path_default().posix.join(location.relativePath, location.configFile),
+        hostInputSet: inputs.workspaceHost !== undefined,
+    };
+    const limit = inputs.timeoutMs === undefined
+        ? undefined
+        : { ms: inputs.timeoutMs, stop: () => void guard.stopRunningPhase() };
+    const results = log.phases;
+    for (const phase of planPhases(inputs, abilities)) {
+        if (results.some((result) => result.outcome !== 'success')) {
+            results.push(skippedPhase(phase));
+            continue;
+        }
+        const context = runContext(phase, runner);
+        const args = dockerRunArgs(phase, context, inputs, envNames);
+        guard.phaseStarted(phase.name, context.containerName);
+        log.running = { name: phase.name, startedAt: new Date() };
+        const { result, stderr } = await runPhase(phase, args, client, limit);
+        log.running = undefined;
+        guard.phaseEnded();
+        const recognizedFailure = result.outcome === 'failure' && result.timedOutAfterMs === undefined
+            ? recognizeFailure(stderr, { ...failureContext, phase: phase.name })
+            : undefined;
+        const recognized = { ...result, recognizedFailure };
+        results.push(inputs.failOnWarnings && !abilities.strictValidate
+            ? failOnParsedWarnings(recognized)
+            : recognized);
+    }
+}
+/** What the image's CLI can do, from its version; an unknown version is assumed to lack all. */
+function cliAbilities(inputs, cliVersion) {
+    const since = (version) => cliVersion !== undefined && compareVersions(cliVersion, version) >= 0;
+    return {
+        // fail-on-warnings uses the CLI's own `--strict` when the image's CLI has it.
+        strictValidate: inputs.failOnWarnings && since(STRICT_VALIDATE_SINCE),
+        planJson: since(PLAN_JSON_SINCE),
+    };
+}
+/** For a CLI without `--strict`: a validate that passed with warnings fails all the same. */
+function failOnParsedWarnings(result) {
+    const warnings = result.diagnostics.filter((diagnostic) => diagnostic.severity === 'warning');
+    if (result.name !== 'validate' || result.outcome !== 'success' || warnings.length === 0) {
+        return result;
+    }
+    info(`validate: failure (${warnings.length} warning(s), and fail-on-warnings is true; this CLI ` +
+        'has no --strict, so the action counted them)');
+    return {
+        ...result,
+        outcome: 'failure',
+        errorTail: warnings.map((warning) => `Warning: ${warning.summary}`),
+    };
+}
+function runContext(phase, runner) {
+    return {
+        ...runner.owner,
+        imageId: runner.image.id,
+        containerName: `databricks-bundle-${phase.name}-${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex')}`,
+        checkoutPath: runner.location.checkoutPath,
+        bundleRelativePath: runner.location.relativePath,
+        homePath: runner.homePath,
+        trustStore: runner.trustStore,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/post.ts
+
+
+
+
+
+
+
+/** The state the main step leaves for the post step. */
+const STATE = {
+    /** Saved first thing by the main step, so the second start of dist/index.js is the post. */
+    started: 'main_started',
+    runId: 'run_id',
+    runtime: 'runtime',
+    tempPaths: 'temp_paths',
+};
+/**
+ * The `post:` step, which the runner starts after the job's steps however they ended, also
+ * after the main step was killed with SIGKILL, when it could not clean up itself. It removes
+ * every container that carries this run's label and the files the run left under RUNNER_TEMP.
+ * It never fails the job: what it cannot remove, it names, with the command to do it by hand.
+ */
+async function post(env = process.env) {
+    const runId = getState(STATE.runId, env);
+    const program = RUNTIMES.find((known) => known === getState(STATE.runtime, env));
+    if (runId === '' || program === undefined) {
+        info('Post: the main step started no container; nothing to clean up.');
+        return;
+    }
+    await removeContainers(program, runId, env);
+    removeTempPaths(getState(STATE.tempPaths, env), env['RUNNER_TEMP']);
+}
+async function removeContainers(program, runId, env) {
+    const runtime = containerRuntime(program, env);
+    const label = `label=${RUN_LABEL}=${runId}`;
+    try {
+        const listed = await runClient(runtime, ['ps', '--all', '--quiet', '--filter', label]);
+        const containers = listed.stdout.split('\n').filter((id) => id.trim() !== '');
+        if (containers.length === 0) {
+            info('Post: no container of this run is left.');
+            return;
+        }
+        await runClient(runtime, ['rm', '--force', ...containers]);
+        const left = await runClient(runtime, ['ps', '--all', '--quiet', '--filter', label]);
+        if (left.stdout.trim() === '') {
+            info(`Post: removed ${containers.length} container(s) this run left behind.`);
+        }
+        else {
+            warning(`Post: containers of this run are still there: ${left.stdout.trim()}. Remove them with ` +
+                `\`${program} rm --force\` and their ids; they may hold credentials.`);
+        }
+    }
+    catch (error) {
+        warning(`Post: the containers of this run could not be listed (${messageOf(error)}). Check with ` +
+            `\`${program} ps --all --filter ${label}\`.`);
+    }
+}
+/** Removes the run's files under RUNNER_TEMP (the CLI's home folder, a merged CA file). */
+function removeTempPaths(saved, runnerTemp) {
+    if (saved === '' || runnerTemp === undefined || runnerTemp === '')
+        return;
+    let paths;
+    try {
+        paths = JSON.parse(saved);
+    }
+    catch {
+        return;
+    }
+    if (!Array.isArray(paths))
+        return;
+    for (const entry of paths) {
+        // Only files the action named itself, and only under RUNNER_TEMP, whatever the state says.
+        if (typeof entry !== 'string' || external_node_path_default().dirname(entry) !== external_node_path_default().resolve(runnerTemp))
+            continue;
+        if (!/^databricks-bundle-(home|ca)-/.test(external_node_path_default().basename(entry)))
+            continue;
+        try {
+            (0,external_node_fs_namespaceObject.rmSync)(entry, { recursive: true, force: true });
+        }
+        catch (error) {
+            warning(`Post: ${entry} could not be removed (${messageOf(error)}).`);
+        }
+    }
 }
 
 ;// CONCATENATED MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
@@ -3176,7 +4480,7 @@ function isPlainObject(data) {
 	const prototype = Object.getPrototypeOf(data);
 	return prototype === null || prototype === Object.prototype;
 }
-function pick(object, keys) {
+function js_yaml_pick(object, keys) {
 	const result = {};
 	for (const key of keys) if (object[key] !== void 0) result[key] = object[key];
 	return result;
@@ -5254,8 +6558,8 @@ function loadDocuments(input, options = {}) {
 	const source = String(input);
 	const PARSER_OPT_KEYS = Object.keys(DEFAULT_PARSER_OPTIONS);
 	const CONSTRUCTOR_OPT_KEYS = Object.keys(DEFAULT_CONSTRUCTOR_OPTIONS);
-	return constructFromEvents(parseEvents(source, pick(opts, PARSER_OPT_KEYS)), {
-		...pick(opts, CONSTRUCTOR_OPT_KEYS),
+	return constructFromEvents(parseEvents(source, js_yaml_pick(opts, PARSER_OPT_KEYS)), {
+		...js_yaml_pick(opts, CONSTRUCTOR_OPT_KEYS),
 		source
 	});
 }
@@ -6077,7 +7381,7 @@ function dump(input, options = {}) {
 	}
 	opts.transform(documents);
 	return present(documents, {
-		...pick(opts, Object.keys(DEFAULT_PRESENTER_OPTIONS)),
+		...js_yaml_pick(opts, Object.keys(DEFAULT_PRESENTER_OPTIONS)),
 		schema: opts.schema
 	});
 }
@@ -8966,7 +10270,8 @@ async function runPreflight(location, reference, image, options, readCliVersion)
         const versionMatters = constraint !== undefined ||
             engineNeedsVersion ||
             options.failOnWarnings === true ||
-            options.command === 'plan';
+            options.command === 'plan' ||
+            authTypeSince(options) !== undefined;
         const runsCli = options.command !== undefined && options.command !== 'preflight';
         if (versionMatters || runsCli) {
             cliVersion = await readCliVersion();
@@ -8989,6 +10294,8 @@ async function runPreflight(location, reference, image, options, readCliVersion)
         if (options.command === 'plan' && cliVersion !== undefined) {
             checkPlanSupported(cliVersion, findings);
         }
+        if (cliVersion !== undefined)
+            checkAuthTypeSupported(options, cliVersion, findings);
     }
     const reported = applyPolicy(findings.items, options.policy);
     return {
@@ -9000,6 +10307,26 @@ async function runPreflight(location, reference, image, options, readCliVersion)
         bundleName,
         passed: !reported.some((finding) => finding.level === 'error'),
     };
+}
+/**
+ * The first CLI release whose Go SDK has each newer auth type: github-oidc came with SDK
+ * v0.65.0 (CLI 0.250.0), env-oidc with v0.68.0 (CLI 0.251.0); an older CLI fails with its
+ * generic "cannot configure default credentials" instead.
+ */
+const AUTH_TYPE_SINCE = {
+    'github-oidc': '0.250.0',
+    'env-oidc': '0.251.0',
+};
+function authTypeSince(options) {
+    const authType = options.credentials?.authType;
+    return authType === undefined ? undefined : AUTH_TYPE_SINCE[authType];
+}
+function checkAuthTypeSupported(options, cliVersion, findings) {
+    const since = authTypeSince(options);
+    if (since === undefined || compareVersions(cliVersion, since) >= 0)
+        return;
+    findings.add('cli-without-auth-type', 'stop', `auth-type ${options.credentials?.authType} needs a Databricks CLI of ${since} or later; ` +
+        `the image's CLI is ${cliVersion}. Use a newer approved image, or another auth-type.`);
 }
 function checkPlanSupported(cliVersion, findings) {
     if (compareVersions(cliVersion, PLAN_SINCE) >= 0)
@@ -9017,298 +10344,153 @@ function checkConstraint(setting, cliVersion, findings) {
         'bundle.databricks_cli_version, or change the constraint.', where);
 }
 
-;// CONCATENATED MODULE: ./src/report.ts
+;// CONCATENATED MODULE: ./src/trust-store.ts
 
 
 
 
 
 
-/** Success when every phase the result depends on succeeded (see Phase.informational). */
-function overallOutcome(phases) {
-    const decisive = phases.filter((phase) => !phase.informational);
-    return decisive.every((phase) => phase.outcome === 'success') ? 'success' : 'failure';
-}
-/** The run's outcome: the pre-flight passed and every phase after it succeeded. */
-function runOutcome(report) {
-    return report.preflight.passed ? overallOutcome(report.phases) : 'failure';
-}
-function setOutputs(report, env = process.env) {
-    setOutput('result', runOutcome(report), env);
-    setOutput('preflight-result', report.preflight.passed ? 'success' : 'failure', env);
-    setOutput('findings', findingsJson(report.preflight), env);
-    setOutput('local-files', JSON.stringify(report.preflight.artifacts), env);
-    setOutput('image-id', report.image.id, env);
-    setOutput('image-digest', report.image.repoDigest ?? '', env);
-    for (const phase of report.phases) {
-        setOutput(`${phase.name}-result`, phase.outcome, env);
-    }
-    setOutput('phases', JSON.stringify(report.phases.map(phaseRecord)), env);
-    const resources = report.resources ?? [];
-    setOutput('resources', JSON.stringify(resources.map(resourceRecord)), env);
-    for (const [name, value] of Object.entries(commonResourceOutputs(resources))) {
-        setOutput(name, value, env);
-    }
-    if (report.plan !== undefined)
-        setOutput('plan', JSON.stringify(report.plan), env);
-}
-function resourceRecord(resource) {
-    return { group: resource.group, key: resource.key, id: resource.id, url: resource.url };
-}
-function phaseRecord(phase) {
-    return {
-        name: phase.name,
-        outcome: phase.outcome,
-        'exit-code': phase.exitCode ?? null,
-        'duration-ms': phase.durationMs,
-    };
-}
-/** Outputs that cannot be written fail the step, saying what the phases did regardless. */
-function writeOutputs(report, env = process.env) {
+
+/**
+ * The system trust files Go reads on Linux, in its order (crypto/x509/root_linux.go). The CLI
+ * and Terraform both use the first that exists; the merged file is mounted over that one.
+ */
+const SYSTEM_TRUST_FILES = [
+    '/etc/ssl/certs/ca-certificates.crt',
+    '/etc/pki/tls/certs/ca-bundle.crt',
+    '/etc/ssl/ca-bundle.pem',
+    '/etc/pki/tls/cacert.pem',
+    '/etc/pki/ca-trust/extracted/pem/tls-ca-bundle.pem',
+    '/etc/ssl/cert.pem',
+];
+// A trust bundle is a few hundred kilobytes; anything far larger is the wrong file.
+const MAX_BUNDLE_BYTES = 16 * 1024 * 1024;
+const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----\r?\n[A-Za-z0-9+/=\r\n]+?-----END CERTIFICATE-----/g;
+/** The corporate roots: every certificate in the PEM file, each checked to parse. */
+function readCaBundle(file) {
+    let text;
     try {
-        setOutputs(report, env);
+        const size = (0,external_node_fs_namespaceObject.statSync)(file).size;
+        if (size > MAX_BUNDLE_BYTES)
+            throw new Error(`${size} bytes is more than a trust bundle holds`);
+        text = (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8');
     }
     catch (error) {
-        const outcomes = [
-            `pre-flight ${report.preflight.passed ? 'success' : 'failure'}`,
-            ...report.phases.map((phase) => `${phase.name} ${phase.outcome}`),
-        ].join(', ');
-        setFailed(`The step outputs could not be written to GITHUB_OUTPUT ` +
-            `(${messageOf(error)}); the phases ran ` +
-            `regardless: ${outcomes}. Check the runner's work folder.`);
+        throw inputError('ca-bundle', `${file} could not be read: ${messageOf(error)}.`, "Give the path of a PEM file with your enclave's root certificates, readable by the " +
+            'runner user (absolute, or relative to the repository checkout).');
     }
-}
-/**
- * The error for a failed run: the phase, the known cause (or what its exit code means) with a
- * link to its section in the troubleshooting guide, and the CLI's last lines.
- */
-function failureMessage(phases, env = process.env) {
-    const failed = phases.find((phase) => phase.outcome === 'failure' && !phase.informational);
-    if (failed === undefined)
-        return 'A phase failed.';
-    const lines = failed.errorTail.filter((line) => line.trim() !== '').slice(-10);
-    const cause = failureCause(failed);
-    const link = cause.id === undefined ? '' : ` See ${troubleshootingLink(cause.id, env)}.`;
-    return (`The ${failed.name} phase failed: ${cause.text}${link} ${CONSEQUENCE[failed.name]}\n` +
-        `Last lines of the container's error output:\n${lines.join('\n') || '(none)'}`);
-}
-const CONSEQUENCE = {
-    validate: 'Nothing was changed in the workspace.',
-    plan: 'Nothing was changed in the workspace.',
-    deploy: 'The deployment may be incomplete; fix the cause and run the workflow again.',
-    destroy: 'Some resources may remain; fix the cause and run the workflow again.',
-    summary: 'The deployment itself succeeded.',
-};
-/**
- * docker's own exit codes say more than anything the CLI printed (a killed container printed
- * nothing about it), so they come first; then a known signature in the CLI's output.
- */
-function failureCause(phase) {
-    const code = phase.exitCode;
-    if (code !== undefined && DOCKER_EXIT_CODES.includes(code)) {
-        return { text: exitExplanation(code), id: `exit-code-${code}` };
+    const blocks = text.match(PEM_CERTIFICATE) ?? [];
+    if (blocks.length === 0) {
+        throw inputError('ca-bundle', `${file} holds no PEM certificate (no -----BEGIN CERTIFICATE----- block).`, 'Convert the root certificates to PEM (openssl x509 -inform der -in root.cer -out ' +
+            'root.pem) and concatenate them into one file.');
     }
-    if (phase.recognizedFailure !== undefined) {
-        return { text: phase.recognizedFailure.explanation, id: phase.recognizedFailure.id };
-    }
-    return { text: exitExplanation(code), id: undefined };
-}
-// docker's own codes, and 2, which the CLI (a Go program) never chooses itself.
-const DOCKER_EXIT_CODES = [2, 125, 126, 127, 137, 143];
-/**
- * The CLI itself exits with 0 or 1 only; 125 to 127 are docker's own codes for a container that
- * could not be started, and 137 and 143 are a container killed or stopped from outside, so
- * blaming the CLI for them would send people the wrong way.
- */
-function exitExplanation(exitCode) {
-    switch (exitCode) {
-        case 125:
-            return ('docker could not create or start the container (exit code 125), so the CLI never ' +
-                "ran. Check the docker-network input, if set, and the engine's message below.");
-        case 126:
-            return ("the image's entrypoint could not be executed (exit code 126). Check that the image is " +
-                'a Databricks CLI image built for this platform.');
-        case 127:
-            return ("the image's entrypoint was not found (exit code 127). Check that the image is a " +
-                'Databricks CLI image whose entrypoint is the databricks binary.');
-        case 0:
-            return 'the Databricks CLI reported warnings, and the fail-on-warnings input is true.';
-        case 2:
-            // A Go program exits 2 when its runtime stops it: an unhandled SIGTERM or SIGINT while it
-            // is PID 1 (a `docker stop` of an image without an init), or a crash.
-            return ('the CLI was stopped (exit code 2): by a signal such as `docker stop` or the engine ' +
-                'shutting down, or by a crash of the CLI itself; the CLI reports its own errors with ' +
-                'exit code 1. Check what stopped the container, and the last lines below.');
-        case 137:
-            return ('the container was killed (exit code 137, SIGKILL): by the kernel for lack of memory, ' +
-                'or by whoever stopped it. Check `dmesg` and the memory available to Docker on the runner.');
-        case 143:
-            return ('the container was terminated (exit code 143, SIGTERM), by a `docker stop` or the ' +
-                'engine shutting down, not by the CLI.');
-        default:
-            return `the Databricks CLI exited with code ${exitCode}.`;
-    }
-}
-const OUTCOME_MARK = { success: '✅', failure: '❌', skipped: '⏭️' };
-/** The step summary as Markdown: what ran, from which image, and how each step went. */
-function stepSummary(report) {
-    const outcome = runOutcome(report);
-    const digest = report.image.repoDigest === undefined ? 'none' : code(report.image.repoDigest);
-    const rows = [
-        `### Databricks bundle ${report.inputs.command}: ${OUTCOME_MARK[outcome]} ${outcome}`,
-        '',
-        '| | |',
-        '| --- | --- |',
-        `| Target | ${cell(report.inputs.target)} |`,
-        `| Bundle | ${code(report.bundleRelativePath)} |`,
-        `| Image | ${code(report.inputs.image.raw)} |`,
-        `| Image id | ${code(report.image.id)} |`,
-        `| Registry digest | ${digest} |`,
-        ...(report.preflight.cliVersion === undefined
-            ? []
-            : [`| Image CLI version | ${cell(report.preflight.cliVersion)} |`]),
-        ...(report.preflight.engine?.engine === undefined
-            ? []
-            : [
-                `| Deployment engine | ${report.preflight.engine.engine} ` +
-                    `(${cell(report.preflight.engine.source)}) |`,
-            ]),
-        '',
-        ...preflightSection(report.preflight),
-        ...phaseSection(report.phases),
-        ...planSection(report.plan),
-        ...resourceSection(report.resources),
-    ];
-    return rows.join('\n') + '\n';
-}
-function planSection(plan) {
-    if (plan === undefined)
-        return [];
-    const { create, change, delete: deletes, unchanged } = plan.counts;
-    const lines = [
-        `#### Plan: ${create} to add, ${change} to change, ${deletes} to delete, ` +
-            `${unchanged} unchanged`,
-        '',
-    ];
-    if (deletes > 0) {
-        lines.push(`> [!WARNING]\n> This plan deletes or recreates ${plural(deletes, 'resource')}. ` +
-            'Deploying it needs `auto-approve: true`.', '');
-    }
-    if (plan.changes.length > 0) {
-        lines.push('| Action | Resource |', '| --- | --- |');
-        for (const change of plan.changes.slice(0, MAX_SUMMARY_ROWS)) {
-            lines.push(`| ${cell(change.action)} | ${code(change.resource)} |`);
+    const subjects = blocks.map((block, index) => {
+        try {
+            return new external_node_crypto_namespaceObject.X509Certificate(block).subject.replaceAll('\n', ', ');
         }
-        const hidden = plan.changes.length - MAX_SUMMARY_ROWS;
-        if (hidden > 0)
-            lines.push(`| | and ${hidden} more: see the plan output |`);
-        lines.push('');
-    }
-    return lines;
-}
-function resourceSection(resources) {
-    if (resources === undefined || resources.length === 0)
-        return [];
-    const lines = [
-        `#### Deployed resources (${resources.length})`,
-        '',
-        '| Resource | Name | Id | Link |',
-        '| --- | --- | --- | --- |',
-    ];
-    for (const resource of resources.slice(0, MAX_SUMMARY_ROWS)) {
-        const link = resource.url === null ? '' : `<a href="${escapeAttribute(resource.url)}">open</a>`;
-        lines.push(`| ${code(`${resource.group}.${resource.key}`)} | ${cell(resource.name ?? '')} | ` +
-            `${resource.id === null ? 'not deployed' : code(resource.id)} | ${link} |`);
-    }
-    const hidden = resources.length - MAX_SUMMARY_ROWS;
-    if (hidden > 0)
-        lines.push(`| and ${hidden} more: see the resources output | | | |`);
-    lines.push('');
-    return lines;
-}
-function phaseSection(phases) {
-    if (phases.length === 0)
-        return [];
-    return [
-        '| Phase | Outcome | Exit code | Duration |',
-        '| --- | --- | --- | --- |',
-        ...phases.map((phase) => `| ${phase.name} | ${OUTCOME_MARK[phase.outcome]} ${phase.outcome} | ` +
-            `${phase.exitCode ?? ''} | ` +
-            `${phase.outcome === 'skipped' ? '' : formatDuration(phase.durationMs)} |`),
-        '',
-    ];
-}
-// A step summary holds at most 1 MiB; the findings output always has the full list.
-const MAX_SUMMARY_ROWS = 100;
-function preflightSection(preflight) {
-    const errors = preflight.findings.filter((finding) => finding.level === 'error').length;
-    const warnings = preflight.findings.length - errors;
-    const mark = preflight.passed ? OUTCOME_MARK.success : OUTCOME_MARK.failure;
-    const lines = [
-        `#### Pre-flight ${mark} ${plural(errors, 'error')}, ${plural(warnings, 'warning')} ` +
-            `(policy ${preflight.policy})`,
-        '',
-    ];
-    if (preflight.findings.length > 0) {
-        lines.push('| Level | Rule | Where | Finding |', '| --- | --- | --- | --- |');
-        for (const finding of preflight.findings.slice(0, MAX_SUMMARY_ROWS)) {
-            const where = locate(finding).replace(/: $/, '');
-            lines.push(`| ${finding.level} | ${cell(finding.rule)} | ${where === '' ? '' : code(where)} | ` +
-                `${cell(finding.message)} |`);
+        catch (error) {
+            throw inputError('ca-bundle', `certificate ${index + 1} of ${file} is not a valid X.509 certificate ` +
+                `(${messageOf(error)}).`, 'Export the roots again from your certificate authority, in PEM.');
         }
-        const hidden = preflight.findings.length - MAX_SUMMARY_ROWS;
-        if (hidden > 0)
-            lines.push(`| | | | and ${hidden} more: see the findings output |`);
-        lines.push('');
-    }
-    if (preflight.artifacts.length > 0) {
-        lines.push('| Local file | Bytes | SHA-256 |', '| --- | --- | --- |');
-        for (const artifact of preflight.artifacts.slice(0, MAX_SUMMARY_ROWS)) {
-            lines.push(`| ${code(artifact.path)} | ${artifact.bytes} | ${code(artifact.sha256)} |`);
-        }
-        lines.push('');
-    }
-    return lines;
+    });
+    return { pem: `${blocks.join('\n')}\n`, subjects };
 }
 /**
- * Writes the step summary. Some GitHub Enterprise Server versions have no step summaries, so
- * failing to write one is a warning, never a failed deployment.
+ * Builds the file the container trusts: the image's own system roots followed by the corporate
+ * ones, written under RUNNER_TEMP and mounted read-only over the image's system trust file. Go
+ * reads that file for the CLI, and Terraform, which the CLI starts without SSL_CERT_FILE, reads
+ * it too. Nothing here offers a way to skip verification.
  */
-function writeStepSummary(report, env = process.env) {
+async function prepareTrustStore(caBundle, imageId, runtime, owner, guard, runnerTemp) {
+    const corporate = readCaBundle(caBundle);
+    const system = await readImageTrustFile(imageId, runtime, owner, guard);
+    const target = system?.path ?? SYSTEM_TRUST_FILES[0];
+    const imageRoots = system?.content.trimEnd() ?? '';
+    const source = external_node_path_default().join(runnerTemp, `databricks-bundle-ca-${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex')}.pem`);
+    (0,external_node_fs_namespaceObject.writeFileSync)(source, imageRoots === '' ? corporate.pem : `${imageRoots}\n${corporate.pem}`, {
+        flag: 'wx',
+        mode: 0o644,
+    });
+    info(`CA bundle: ${corporate.subjects.length} certificate(s) from ${caBundle} ` +
+        `(${corporate.subjects.join('; ')}), added to ` +
+        (system === undefined
+            ? `an empty trust store (the image has none of Go's system trust files) at ${target}`
+            : `the image's ${target}`) +
+        '; mounted read-only there, and named by SSL_CERT_FILE');
+    return { source, target };
+}
+/**
+ * Copies the image's system trust file out of a container that is created and never started,
+ * so no code of the image runs and nothing needs a shell or `cat` in the image.
+ */
+async function readImageTrustFile(imageId, runtime, owner, guard) {
+    const container = `databricks-bundle-trust-${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex')}`;
+    const create = ['create', '--pull', 'never', '--name', container];
+    create.push('--label', `${RUN_LABEL}=${owner.runId}`, imageId);
+    guard.phaseStarted('CA bundle', container);
     try {
-        appendStepSummary(stepSummary(report), env);
+        const created = await runClient(runtime, create);
+        if (created.exitCode !== 0) {
+            throw new ActionError(`Input 'ca-bundle': a container of the image could not be created to read its trust ` +
+                `store: ${created.stderr.trim().slice(0, 300)}. Check the ${runtime.program} engine.`);
+        }
+        for (const candidate of SYSTEM_TRUST_FILES) {
+            const file = await copyOut(runtime, container, candidate);
+            if (file !== undefined)
+                return file;
+        }
+        return undefined;
     }
-    catch (error) {
-        const reason = messageOf(error);
-        warning(`The step summary could not be written (${reason}); ` +
-            'the outputs and the log hold the same results.');
+    finally {
+        await runClient(runtime, ['rm', '--force', container]);
+        guard.phaseEnded();
     }
 }
-/** A table cell: pipes and HTML would break the table or be rendered, so they are escaped. */
-function cell(text) {
-    return escapeMarkdown(text);
+// Distributions link their trust file into place (RHEL's ca-bundle.crt is a link); follow a few.
+const MAX_LINKS = 5;
+async function copyOut(runtime, container, file) {
+    let current = file;
+    for (let hop = 0; hop <= MAX_LINKS; hop++) {
+        const result = await runClient(runtime, ['cp', `${container}:${current}`, '-']);
+        if (result.exitCode !== 0)
+            return undefined;
+        // Trust files are ASCII PEM (comments at most UTF-8), and tar headers are ASCII, so the
+        // stream survives its round trip through a string.
+        const entry = firstTarEntry(Buffer.from(result.stdout, 'utf8'));
+        if (entry === undefined)
+            return undefined;
+        if (entry.type === 'file')
+            return { path: file, content: entry.content.toString('utf8') };
+        if (entry.type !== 'symlink')
+            return undefined;
+        current = external_node_path_default().posix.resolve(external_node_path_default().posix.dirname(current), entry.linkName);
+    }
+    return undefined;
 }
-/** A URL inside a double-quoted HTML attribute: only the characters that could end it. */
-function escapeAttribute(url) {
-    return url
-        .replaceAll('&', '&amp;')
-        .replaceAll('"', '&quot;')
-        .replaceAll('<', '&lt;')
-        .replaceAll('>', '&gt;')
-        .replaceAll('|', '%7C');
+/** The first real entry of a tar stream, skipping pax and GNU long-name headers. */
+function firstTarEntry(tar) {
+    let offset = 0;
+    while (offset + 512 <= tar.length) {
+        const header = tar.subarray(offset, offset + 512);
+        if (header.every((byte) => byte === 0))
+            return undefined;
+        const size = parseInt(cString(header.subarray(124, 136)).trim() || '0', 8);
+        const type = String.fromCharCode(header[156] ?? 0);
+        const body = tar.subarray(offset + 512, offset + 512 + size);
+        if (type === '0' || type === '\0')
+            return { type: 'file', content: Buffer.from(body) };
+        if (type === '2')
+            return { type: 'symlink', linkName: cString(header.subarray(157, 257)) };
+        if (!['x', 'g', 'L', 'K'].includes(type))
+            return { type: 'other' };
+        offset += 512 + Math.ceil(size / 512) * 512;
+    }
+    return undefined;
 }
-function code(text) {
-    return `<code>${escapeMarkdown(text)}</code>`;
-}
-/**
- * Escapes text for a table cell: HTML, the table's pipes, and the characters that would make
- * Markdown links, emphasis or code spans, as numeric entities, which GitHub renders as text.
- */
-function escapeMarkdown(text) {
-    return text
-        .replaceAll('&', '&amp;')
-        .replace(CONTROL_CHARACTERS, ' ')
-        .replace(/[<>|[\]()*_`~\\!]/g, (character) => `&#${character.charCodeAt(0)};`);
+function cString(bytes) {
+    const end = bytes.indexOf(0);
+    return bytes.subarray(0, end < 0 ? bytes.length : end).toString('utf8');
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
@@ -9333,47 +10515,79 @@ function escapeMarkdown(text) {
 
 
 
+
+
+
 /** The action's entry point: pre-flight, then the command's CLI phases in the pinned image. */
 async function run(env = process.env) {
     const startedAt = new Date();
+    // The post step tells itself from this step by this state; it is saved before anything fails.
+    saveState(STATE.started, startedAt.toISOString(), env);
     // Masking comes first, so that nothing below, not even an input error, can print a secret.
     maskSecretInputs(env);
     const facts = { phases: [] };
+    const tempPaths = [];
     let failure;
-    let homePath;
     let guard;
     try {
-        const inputs = parseInputs((name) => getInput(name, env));
+        const inputs = parseInputs((name) => getInput(name, env), env);
         facts.inputs = inputs;
+        const proxies = resolveProxies(inputs.proxyInputs, env);
+        maskRunnerSecrets(inputs, proxies);
         const location = locateBundle(env['GITHUB_WORKSPACE'], inputs.workingDirectory);
         facts.location = location;
         assertLinuxRunner();
-        const clientEnv = dockerClientEnvironment(env);
-        const activeGuard = new CancellationGuard(clientEnv);
+        const runtime = containerRuntime(inputs.runtime, env);
+        const owner = containerOwner(runtime, env);
+        const activeGuard = new CancellationGuard(runtime);
         guard = activeGuard;
         // A cancelled run is recorded too: what had run, and the phase that was stopped.
         activeGuard.onCancelled((message) => recordAudit(facts, startedAt, message, env));
-        const image = await inspectEngineAndImage(inputs.image, clientEnv);
+        if (inputs.imageArchive !== undefined) {
+            await provideImageFromArchive({
+                path: external_node_path_default().resolve(location.checkoutPath, inputs.imageArchive.path),
+                sha256: inputs.imageArchive.sha256,
+            }, inputs.image, {
+                runtime: runtime.program,
+                clientEnv: runtime.env,
+                toolCache: env['RUNNER_TOOL_CACHE'],
+                arch: process.arch,
+            });
+        }
+        const image = await inspectEngineAndImage(inputs.image, runtime);
         facts.image = image;
-        logDecisions(inputs, location, image);
+        logDecisions(inputs, location, image, runtime, proxies);
         const preflight = await group('Pre-flight', async () => {
-            const report = await runPreflight(location, inputs.image, image, inputs, () => readImageCliVersion(image.id, clientEnv, activeGuard));
+            const report = await runPreflight(location, inputs.image, image, inputs, () => readImageCliVersion(image.id, runtime, owner, inputs.entrypoint, activeGuard));
             announceFindings(report);
             return report;
         });
         facts.preflight = preflight;
         const abilities = cliAbilities(inputs, preflight.cliVersion);
-        if (preflight.passed) {
-            homePath = createHomeFolder(env['RUNNER_TEMP']);
+        if (preflight.passed && inputs.command !== 'preflight') {
+            const runnerTemp = requireRunnerTemp(env['RUNNER_TEMP']);
+            const homePath = createHomeFolder(runnerTemp);
+            tempPaths.push(homePath);
             activeGuard.removeOnCancel(homePath);
-            const runner = { inputs, location, image, homePath, clientEnv, guard: activeGuard };
-            await runPhases(runner, abilities, facts);
+            saveState(STATE.tempPaths, JSON.stringify(tempPaths), env);
+            const trustStore = inputs.caBundle === undefined
+                ? undefined
+                : await prepareTrustStore(external_node_path_default().resolve(location.checkoutPath, inputs.caBundle), image.id, runtime, owner, activeGuard, runnerTemp);
+            if (trustStore !== undefined) {
+                tempPaths.push(trustStore.source);
+                activeGuard.removeOnCancel(trustStore.source);
+                saveState(STATE.tempPaths, JSON.stringify(tempPaths), env);
+            }
+            if (inputs.cleanLocalState)
+                cleanLocalState(location.bundlePath, inputs.target);
+            const runner = { inputs, location, image, runtime, owner, homePath, proxies, trustStore };
+            await runPhases({ ...runner, guard: activeGuard }, abilities, facts);
             announceDiagnostics(facts.phases, location.relativePath);
         }
-        else {
-            facts.phases = planPhases(inputs, abilities).map(skippedPhase);
+        else if (!preflight.passed) {
+            facts.phases.push(...planPhases(inputs, abilities).map(skippedPhase));
         }
-        const outcomes = readPhaseOutcomes(facts.phases);
+        const outcomes = readPhaseOutcomes(facts.phases, inputs.workspaceHost);
         facts.outcomes = outcomes;
         const report = {
             inputs,
@@ -9392,11 +10606,13 @@ async function run(env = process.env) {
     catch (error) {
         failure = describeError(error);
         setFailed(failure);
+        // Later steps branch on `result`; a run that stopped early has one too.
+        writeResultOutput('failure', env);
     }
     finally {
         guard?.release();
-        if (homePath !== undefined)
-            removeHomeFolder(homePath);
+        for (const file of tempPaths)
+            removeTempPath(file);
     }
     recordAudit(facts, startedAt, failure, env);
 }
@@ -9407,64 +10623,26 @@ function runFailure(preflight, phases, env) {
         return failureMessage(phases, env);
     return undefined;
 }
-function readPhaseOutcomes(phases) {
-    let resources;
-    let plan;
-    for (const phase of phases) {
-        if (phase.name === 'summary')
-            resources = readResources(phase);
-        if (phase.name === 'plan' && phase.outcome === 'success')
-            plan = readPlan(phase);
-    }
-    return { resources, plan };
-}
-function readResources(phase) {
-    if (phase.outcome === 'skipped')
-        return undefined;
-    if (phase.outcome === 'failure') {
-        const cause = phase.recognizedFailure?.explanation ?? `exit code ${phase.exitCode}`;
-        warning(`The deployment succeeded, but \`bundle summary\` failed (${cause}), so the resources ` +
-            'and job outputs are empty. The deployed resources are in the workspace as usual.', { title: 'Databricks CLI (summary)' });
-        return undefined;
-    }
+/** The `result` output alone, for a run that failed outside the phases; never fails itself. */
+function writeResultOutput(result, env) {
     try {
-        const resources = parseSummary(phase.output?.text ?? '');
-        info(`Deployed resources: ${resources.length}`);
-        for (const resource of resources) {
-            const where = resource.url ?? resource.id ?? 'not deployed';
-            info(`  ${resource.group}.${resource.key}: ${printable(where)}`);
-        }
-        return resources;
+        setOutput('result', result, env);
     }
-    catch (error) {
-        warning('The deployment succeeded, but the output of `bundle summary -o json` could not be ' +
-            `read: ${messageOf(error)}. The resources and job outputs are empty.`, { title: 'Databricks CLI (summary)' });
-        return undefined;
+    catch {
+        // The step has failed already, with a message that says why.
     }
 }
-function readPlan(phase) {
-    try {
-        const stdout = phase.output?.text ?? '';
-        const plan = phase.output?.format === 'json' ? parsePlanJson(stdout) : parsePlanText(stdout);
-        logPlan(plan);
-        return plan;
-    }
-    catch (error) {
-        warning(`\`bundle plan\` succeeded, but its output could not be read: ${messageOf(error)}. ` +
-            'The plan output and the summary table are empty.', { title: 'Databricks CLI (plan)' });
-        return undefined;
-    }
-}
-function logPlan(plan) {
-    for (const change of plan.changes) {
-        info(`  ${change.action} ${printable(change.resource)}`);
-    }
-    const { create, change, delete: deletes, unchanged } = plan.counts;
-    info(`Plan: ${create} to add, ${change} to change, ${deletes} to delete, ${unchanged} unchanged`);
-    if (deletes > 0) {
-        warning(`This plan deletes or recreates ${plural(deletes, 'resource')}. Deploying it needs ` +
-            'auto-approve: true; review the deletions before setting it.', { title: 'Databricks bundle plan' });
-    }
+/** Who the containers of this run belong to; saved for the post step, which removes leftovers. */
+function containerOwner(runtime, env) {
+    const runId = (0,external_node_crypto_namespaceObject.randomBytes)(8).toString('hex');
+    saveState(STATE.runId, runId, env);
+    saveState(STATE.runtime, runtime.program, env);
+    return {
+        runtime: runtime.program,
+        runId,
+        uid: process.getuid?.() ?? 0,
+        gid: process.getgid?.() ?? 0,
+    };
 }
 /** Writes the audit record and names it in the outputs; failing to write it fails the step. */
 function recordAudit(facts, startedAt, failure, env) {
@@ -9472,6 +10650,7 @@ function recordAudit(facts, startedAt, failure, env) {
     if (runnerTemp === undefined || runnerTemp === '') {
         setFailed('RUNNER_TEMP is not set, so the audit record could not be written. Run this action as a ' +
             'step of a GitHub Actions job.');
+        writeResultOutput('failure', env);
         return;
     }
     const record = auditRecord({
@@ -9495,17 +10674,19 @@ function recordAudit(facts, startedAt, failure, env) {
         info(`Audit record: ${written.path} (sha256 ${written.sha256})`);
     }
     catch (error) {
-        setFailed(`The audit record could not be written under RUNNER_TEMP (${messageOf(error)}). ` +
-            "Check the runner's work folder and its free space.");
+        const ran = facts.phases.map((phase) => `${phase.name} ${phase.outcome}`).join(', ');
+        setFailed(`The audit record could not be written under RUNNER_TEMP (${messageOf(error)}), so ` +
+            `this run fails although its phases ran: ${ran || 'none'}. Check the runner's work ` +
+            'folder and its free space.');
+        writeResultOutput('failure', env);
     }
 }
-function removeHomeFolder(homePath) {
+function removeTempPath(file) {
     try {
-        (0,external_node_fs_namespaceObject.rmSync)(homePath, { recursive: true, force: true });
+        (0,external_node_fs_namespaceObject.rmSync)(file, { recursive: true, force: true });
     }
     catch (error) {
-        warning(`The CLI's home folder ${homePath} could not be removed ` +
-            `(${messageOf(error)}); remove it by hand.`);
+        warning(`${file} could not be removed ` + `(${messageOf(error)}); remove it by hand.`);
     }
 }
 function maskSecretInputs(env) {
@@ -9519,20 +10700,36 @@ function assertLinuxRunner() {
             `this one is ${process.platform}.`);
     }
 }
-function logDecisions(inputs, location, image) {
+function logDecisions(inputs, location, image, runtime, proxies) {
     info(`Bundle: ${location.relativePath}/${location.configFile}, target ${inputs.target}`);
-    info(`Image: ${inputs.image.raw} (${image.id}, ${image.platform})`);
+    info(`Image: ${inputs.image.raw} (${image.id}, ${image.platform}), run by ${runtime.program}`);
     if (image.repoDigest !== undefined)
         info(`Registry digest: ${image.repoDigest}`);
+    if (inputs.entrypoint !== undefined)
+        info(`Entrypoint: ${inputs.entrypoint}`);
     info(`Authentication: ${inputs.credentials.authType}`);
+    for (const line of describeProxies(proxies))
+        info(line);
 }
-/** The CLI's HOME: a fresh folder under RUNNER_TEMP, owned by the runner's user, removed after. */
-function createHomeFolder(runnerTemp) {
+/** Secrets that come from the runner rather than an input: they are masked all the same. */
+function maskRunnerSecrets(inputs, proxies) {
+    for (const secret of proxySecrets(proxies))
+        setSecret(secret);
+    if (inputs.credentials.authType === 'github-oidc') {
+        setSecret(inputs.credentials.requestToken);
+    }
+}
+/** RUNNER_TEMP, where everything the action writes lives: never the bundle, which is uploaded. */
+function requireRunnerTemp(runnerTemp) {
     if (runnerTemp === undefined || runnerTemp === '') {
         throw new ActionError("RUNNER_TEMP is not set, so there is no place for the CLI's home folder. Run this action " +
             'as a step of a GitHub Actions job.');
     }
     assertMountablePath(runnerTemp, 'RUNNER_TEMP', 'Use a runner temp folder without them.');
+    return runnerTemp;
+}
+/** The CLI's HOME: a fresh folder under RUNNER_TEMP, owned by the runner's user, removed after. */
+function createHomeFolder(runnerTemp) {
     try {
         return (0,external_node_fs_namespaceObject.mkdtempSync)(external_node_path_default().join(runnerTemp, 'databricks-bundle-home-'));
     }
@@ -9541,72 +10738,6 @@ function createHomeFolder(runnerTemp) {
             `for the CLI's home folder: ${messageOf(error)}. ` +
             'Check the runner work folder and its permissions.');
     }
-}
-/** Runs the command's phases in order, adding each result to the run's facts as it ends. */
-async function runPhases(runner, abilities, facts) {
-    const { inputs, location, guard } = runner;
-    const containerEnv = containerEnvironment(inputs);
-    const envNames = containerEnvNames(containerEnv);
-    const processEnv = { ...runner.clientEnv, ...containerEnv };
-    const failureContext = {
-        configFile: external_node_path_default().posix.join(location.relativePath, location.configFile),
-        hostInputSet: inputs.workspaceHost !== undefined,
-    };
-    const results = facts.phases;
-    for (const phase of planPhases(inputs, abilities)) {
-        if (results.some((result) => result.outcome !== 'success')) {
-            results.push(skippedPhase(phase));
-            continue;
-        }
-        const context = runContext(phase, runner.image, location, runner.homePath);
-        const args = dockerRunArgs(phase, context, inputs, envNames);
-        guard.phaseStarted(phase.name, context.containerName);
-        facts.running = { name: phase.name, startedAt: new Date() };
-        const { result, stderr } = await runPhase(phase, args, processEnv);
-        facts.running = undefined;
-        guard.phaseEnded();
-        const recognizedFailure = result.outcome === 'failure'
-            ? recognizeFailure(stderr, { ...failureContext, phase: phase.name })
-            : undefined;
-        const recognized = { ...result, recognizedFailure };
-        results.push(inputs.failOnWarnings && !abilities.strictValidate
-            ? failOnParsedWarnings(recognized)
-            : recognized);
-    }
-}
-/** What the image's CLI can do, from its version; an unknown version is assumed to lack all. */
-function cliAbilities(inputs, cliVersion) {
-    const since = (version) => cliVersion !== undefined && compareVersions(cliVersion, version) >= 0;
-    return {
-        // fail-on-warnings uses the CLI's own `--strict` when the image's CLI has it.
-        strictValidate: inputs.failOnWarnings && since(STRICT_VALIDATE_SINCE),
-        planJson: since(PLAN_JSON_SINCE),
-    };
-}
-/** For a CLI without `--strict`: a validate that passed with warnings fails all the same. */
-function failOnParsedWarnings(result) {
-    const warnings = result.diagnostics.filter((diagnostic) => diagnostic.severity === 'warning');
-    if (result.name !== 'validate' || result.outcome !== 'success' || warnings.length === 0) {
-        return result;
-    }
-    info(`validate: failure (${warnings.length} warning(s), and fail-on-warnings is true; this CLI ` +
-        'has no --strict, so the action counted them)');
-    return {
-        ...result,
-        outcome: 'failure',
-        errorTail: warnings.map((warning) => `Warning: ${warning.summary}`),
-    };
-}
-function runContext(phase, image, location, homePath) {
-    return {
-        imageId: image.id,
-        containerName: `databricks-bundle-${phase.name}-${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex')}`,
-        uid: process.getuid?.() ?? 0,
-        gid: process.getgid?.() ?? 0,
-        checkoutPath: location.checkoutPath,
-        bundleRelativePath: location.relativePath,
-        homePath,
-    };
 }
 function describeError(error) {
     if (error instanceof ActionError)
@@ -9618,6 +10749,10 @@ function describeError(error) {
 
 ;// CONCATENATED MODULE: ./src/index.ts
 
-// run() reports every failure as a failed step itself (workflow.setFailed) and never rejects.
-void run();
+
+
+// The runner starts this file for the main step and again for `post:`. The main step saves
+// STATE.started before anything else, so only the post step finds it. Neither ever rejects:
+// each reports its own failures.
+void (getState(STATE.started) === '' ? run() : post());
 

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Makes a fresh Debian machine ready for the demo and the tests: Debian's Docker engine, its
-# registry (the tests mirror images through it on 127.0.0.1), a static busybox (the root file
-# system of the stand-in CLI image) and a static tini (the init of the test image that ends with
-# exit code 143). Starts dockerd when no engine answers. Safe to run twice.
+# registry (the tests mirror images through it on 127.0.0.1), podman (the other runtime the
+# action supports; it needs no daemon), a static busybox (the root file system of the stand-in
+# CLI image) and a static tini (the init of the test image that ends with exit code 143). Starts
+# dockerd when no engine answers. Safe to run twice.
 set -euo pipefail
 
 as_root() {
@@ -14,6 +15,7 @@ command -v dockerd >/dev/null 2>&1 || missing+=(docker.io)
 command -v docker-registry >/dev/null 2>&1 || missing+=(docker-registry)
 [ -x /bin/busybox ] && /bin/busybox --list >/dev/null 2>&1 || missing+=(busybox-static)
 [ -x /usr/bin/tini-static ] || missing+=(tini)
+command -v podman >/dev/null 2>&1 || missing+=(podman)
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "Installing Debian packages: ${missing[*]}"
   as_root apt-get update -qq

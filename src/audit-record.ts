@@ -10,6 +10,7 @@ import type { Inputs } from './inputs.js';
 import type { PhaseResult } from './phase-runner.js';
 import type { PlanResult } from './plan-result.js';
 import { findingRecord } from './preflight-report.js';
+import { failureCause } from './report.js';
 import type { PreflightReport } from './preflight/preflight.js';
 import { ACTION_NAME, ACTION_VERSION } from './version.js';
 
@@ -107,7 +108,7 @@ export function auditRecord(
         started_at: phase.startedAt ?? null,
         finished_at: phase.finishedAt ?? null,
         duration_ms: phase.durationMs,
-        failure: phase.recognizedFailure?.id ?? null,
+        failure: phase.outcome === 'failure' ? (failureCause(phase).id ?? null) : null,
       })),
       ...(facts.cancelledPhase === undefined
         ? []

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 
+import type { ContainerRuntime } from './container-runtime.js';
 import { killRunningPrograms } from './program.js';
 import * as workflow from './workflow.js';
 
@@ -29,7 +30,7 @@ export class CancellationGuard {
   private lastWords: ((message: string) => void) | undefined;
   private readonly handler = (signal: NodeJS.Signals) => this.cancel(signal);
 
-  constructor(private readonly clientEnv: Record<string, string>) {
+  constructor(private readonly runtime: ContainerRuntime) {
     for (const signal of SIGNALS) process.on(signal, this.handler);
   }
 
@@ -58,11 +59,19 @@ export class CancellationGuard {
     this.running = undefined;
   }
 
-  private cancel(signal: NodeJS.Signals): void {
-    // First stop the docker client, so that it cannot create the container after the check.
+  /**
+   * Stops the running phase for good: its client first, so that it cannot create the container
+   * after the check, then the container. True when no container of it is left.
+   */
+  stopRunningPhase(): boolean {
     killRunningPrograms();
     const running = this.running;
-    const removed = running === undefined || this.removeContainer(running.container);
+    return running === undefined || this.removeContainer(running.container);
+  }
+
+  private cancel(signal: NodeJS.Signals): void {
+    const running = this.running;
+    const removed = this.stopRunningPhase();
 
     // A container that is still running still uses the home folder; it is left in place then.
     if (removed) {
@@ -71,7 +80,7 @@ export class CancellationGuard {
 
     // The CLI's output may have paused command processing; the error must still be an error.
     workflow.resumeStoppedCommands();
-    const message = cancellationMessage(signal, running, removed);
+    const message = cancellationMessage(signal, running, removed, this.runtime.program);
     workflow.setFailed(message);
     this.lastWords?.(message);
     process.exit(1);
@@ -99,10 +108,10 @@ export class CancellationGuard {
     return false;
   }
 
-  /** Runs a docker command; true when it succeeded, false when it failed, undefined on hang. */
+  /** Runs a client command; true when it succeeded, false when it failed, undefined on hang. */
   private docker(args: string[]): boolean | undefined {
-    const result = spawnSync('docker', args, {
-      env: this.clientEnv,
+    const result = spawnSync(this.runtime.program, args, {
+      env: this.runtime.env,
       stdio: 'ignore',
       timeout: REMOVE_TIMEOUT_MS,
     });
@@ -115,6 +124,7 @@ function cancellationMessage(
   signal: NodeJS.Signals,
   running: { phase: string; container: string } | undefined,
   removed: boolean,
+  program: string,
 ): string {
   if (running === undefined) {
     return `The step was cancelled (${signal}) before any container started.`;
@@ -130,6 +140,6 @@ function cancellationMessage(
     `The step was cancelled (${signal}) during the ${running.phase} phase, but its container ` +
     `${running.container} could not be removed and may still be running, with the ` +
     `credentials in its environment. Remove it on the runner with ` +
-    `\`docker rm --force ${running.container}\`.${incomplete}`
+    `\`${program} rm --force ${running.container}\`.${incomplete}`
   );
 }

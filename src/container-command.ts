@@ -1,5 +1,7 @@
 import type { Credentials } from './credentials.js';
+import type { RuntimeName } from './container-runtime.js';
 import type { DeployFlags, Inputs } from './inputs.js';
+import { proxyEnvironment, type ProxySettings } from './proxy-settings.js';
 
 /** Where the checkout and the per-run home folder appear inside the container. */
 export const CONTAINER_CHECKOUT = '/github/workspace';
@@ -9,7 +11,8 @@ export const CONTAINER_HOME = '/home/deployer';
  * The proxy variables that a docker client injects into every container from the `proxies`
  * section of its config.json. Naming them with `--env` without a value in the client's
  * environment stops that injection and leaves them unset, so a runner's proxy settings, and any
- * credentials in them, reach the container only when the action passes them on purpose.
+ * credentials in them, reach the container only as the action passes them: the ones it
+ * resolved (see proxy-settings.ts), by name, and no others.
  */
 export const PROXY_VARIABLES = [
   'HTTP_PROXY',
@@ -43,17 +46,34 @@ export interface Phase {
   readonly informational: boolean;
 }
 
+/** Every container of one run carries this label with the run's id, so `post:` can find it. */
+export const RUN_LABEL = 'io.github.databricks-bundle-airgap-action.run';
+
+/** The user, runtime and run a container belongs to. */
+export interface ContainerOwner {
+  readonly runtime: RuntimeName;
+  /** A random id for this run of the action, the value of RUN_LABEL. */
+  readonly runId: string;
+  readonly uid: number;
+  readonly gid: number;
+}
+
+/** The merged trust file, mounted read-only over the image's system trust file. */
+export interface TrustStoreMount {
+  readonly source: string;
+  readonly target: string;
+}
+
 /** What a `docker run` needs beyond the inputs: all of it decided at run time by the caller. */
-export interface RunContext {
+export interface RunContext extends ContainerOwner {
   /** The image id that was inspected; running by id means exactly that image runs. */
   readonly imageId: string;
   readonly containerName: string;
-  readonly uid: number;
-  readonly gid: number;
   readonly checkoutPath: string;
   readonly bundleRelativePath: string;
   /** A folder under RUNNER_TEMP, owned by the runner's user, mounted as the CLI's HOME. */
   readonly homePath: string;
+  readonly trustStore: TrustStoreMount | undefined;
 }
 
 // `bundle validate --strict` (warnings become errors) exists since this CLI version.
@@ -147,9 +167,9 @@ function destroyArgs(target: string, flags: DeployFlags): string[] {
  */
 export function containerEnvironment(
   inputs: Pick<Inputs, 'workspaceHost' | 'credentials' | 'bundleVariables' | 'engine'>,
+  extra: ContainerExtras = {},
 ): Record<string, string> {
   const env: Record<string, string> = {
-    HOME: CONTAINER_HOME,
     // Colour codes would only garble the log and the error lines the action quotes.
     NO_COLOR: '1',
     // Terraform's update check would try to reach the internet on every command.
@@ -161,7 +181,17 @@ export function containerEnvironment(
   for (const variable of inputs.bundleVariables) {
     env[`BUNDLE_VAR_${variable.name}`] = variable.value;
   }
+  if (extra.proxies !== undefined) Object.assign(env, proxyEnvironment(extra.proxies));
+  // The CLI trusts SSL_CERT_FILE; Terraform does not get it from the CLI and reads the system
+  // file, over which the same merged file is mounted.
+  if (extra.trustStore !== undefined) env['SSL_CERT_FILE'] = extra.trustStore.target;
   return env;
+}
+
+/** What the container gets beyond the inputs, decided at run time. */
+export interface ContainerExtras {
+  readonly proxies?: ProxySettings;
+  readonly trustStore?: TrustStoreMount | undefined;
 }
 
 function credentialEnvironment(credentials: Credentials): Record<string, string> {
@@ -174,6 +204,30 @@ function credentialEnvironment(credentials: Credentials): Record<string, string>
         DATABRICKS_CLIENT_ID: credentials.clientId,
         DATABRICKS_CLIENT_SECRET: credentials.clientSecret,
       };
+    case 'github-oidc':
+      // The container asks the runner for an ID token itself (audience: the workspace's token
+      // endpoint, unless the federation policy says otherwise), with the runner's request URL
+      // and bearer token.
+      return {
+        DATABRICKS_AUTH_TYPE: 'github-oidc',
+        DATABRICKS_CLIENT_ID: credentials.clientId,
+        ACTIONS_ID_TOKEN_REQUEST_URL: credentials.requestUrl,
+        ACTIONS_ID_TOKEN_REQUEST_TOKEN: credentials.requestToken,
+      };
+    case 'azure-client-secret':
+      // The Go SDK reads only the ARM_* names for Microsoft Entra ID service principals.
+      return {
+        DATABRICKS_AUTH_TYPE: 'azure-client-secret',
+        ARM_CLIENT_ID: credentials.clientId,
+        ARM_CLIENT_SECRET: credentials.clientSecret,
+        ARM_TENANT_ID: credentials.tenantId,
+      };
+    case 'env-oidc':
+      return {
+        DATABRICKS_AUTH_TYPE: 'env-oidc',
+        DATABRICKS_CLIENT_ID: credentials.clientId,
+        DATABRICKS_OIDC_TOKEN: credentials.idToken,
+      };
   }
 }
 
@@ -184,35 +238,41 @@ export function containerEnvNames(containerEnv: Record<string, string>): string[
 }
 
 /**
- * The start of every `docker run` the action makes: removed afterwards, never pulled, named so
- * a cancelled run can remove it, as the runner's user, with no privileges. The CLI needs none:
- * it reads the bundle and talks HTTPS to the workspace.
+ * The start of every `docker run` the action makes: removed afterwards, never pulled, named and
+ * labelled so a cancelled run or the `post:` step can remove it, as the runner's user, with no
+ * privileges. The CLI needs none: it reads the bundle and talks HTTPS to the workspace.
  */
-export function unprivilegedRun(containerName: string, uid: number, gid: number): string[] {
-  return [
+export function unprivilegedRun(containerName: string, owner: ContainerOwner): string[] {
+  const args = [
     'run',
     '--rm',
     '--pull',
     'never',
     '--name',
     containerName,
+    '--label',
+    `${RUN_LABEL}=${owner.runId}`,
     '--user',
-    `${uid}:${gid}`,
+    `${owner.uid}:${owner.gid}`,
     '--cap-drop',
     'ALL',
     '--security-opt',
     'no-new-privileges',
   ];
+  // podman copies the proxy variables of its own environment into every container unless told
+  // not to; the container gets proxies only as the action passes them, by name.
+  if (owner.runtime === 'podman') args.push('--http-proxy=false');
+  return args;
 }
 
 /**
- * The `docker run` argument list for one phase. Every value in it is public: environment
- * variables appear by name only, so the list can be logged as it is.
+ * The `docker run` (or `podman run`) argument list for one phase. Every value in it is public:
+ * environment variables appear by name only, HOME aside, so the list can be logged as it is.
  */
 export function dockerRunArgs(
   phase: Phase,
   context: RunContext,
-  inputs: Pick<Inputs, 'dockerNetwork'>,
+  inputs: Pick<Inputs, 'dockerNetwork' | 'entrypoint'>,
   envNames: readonly string[],
 ): string[] {
   const workdir =
@@ -221,15 +281,22 @@ export function dockerRunArgs(
       : `${CONTAINER_CHECKOUT}/${context.bundleRelativePath}`;
 
   const args = [
-    ...unprivilegedRun(context.containerName, context.uid, context.gid),
+    ...unprivilegedRun(context.containerName, context),
     '--mount',
     `type=bind,source=${context.checkoutPath},target=${CONTAINER_CHECKOUT}`,
     '--mount',
     `type=bind,source=${context.homePath},target=${CONTAINER_HOME}`,
-    '--workdir',
-    workdir,
   ];
+  if (context.trustStore !== undefined) {
+    const { source, target } = context.trustStore;
+    args.push('--mount', `type=bind,source=${source},target=${target},readonly`);
+  }
+  args.push('--workdir', workdir);
   if (inputs.dockerNetwork !== undefined) args.push('--network', inputs.dockerNetwork);
+  if (inputs.entrypoint !== undefined) args.push('--entrypoint', inputs.entrypoint);
+  // HOME is a fixed, public path: on the command line, so that the client keeps its own HOME
+  // (podman finds its storage there).
+  args.push('--env', `HOME=${CONTAINER_HOME}`);
   for (const name of envNames) args.push('--env', name);
   args.push(context.imageId, ...phase.cliArgs);
   return args;

@@ -24,7 +24,7 @@ export class SummaryError extends Error {}
  * The resources in a summary, sorted by group and key. Permissions, grants and other nested
  * settings are not resources of their own here; only `resources.<group>.<key>` entries are.
  */
-export function parseSummary(stdout: string): DeployedResource[] {
+export function parseSummary(stdout: string, workspaceHost?: string): DeployedResource[] {
   let summary: unknown;
   try {
     summary = JSON.parse(stdout);
@@ -32,6 +32,9 @@ export function parseSummary(stdout: string): DeployedResource[] {
     throw new SummaryError(`its output is not JSON (${messageOf(error)})`);
   }
   if (!isMapping(summary)) throw new SummaryError('its output is not a JSON object');
+  const workspace = summary['workspace'];
+  const yamlHost = isMapping(workspace) ? workspace['host'] : undefined;
+  const origin = originOf(workspaceHost ?? (typeof yamlHost === 'string' ? yamlHost : undefined));
   const groups = summary['resources'];
   if (groups === undefined || groups === null) return [];
   if (!isMapping(groups)) throw new SummaryError('`resources` is not an object');
@@ -48,7 +51,7 @@ export function parseSummary(stdout: string): DeployedResource[] {
         key,
         name: text(resource['name']) ?? text(resource['display_name']),
         id: text(resource['id']),
-        url: webUrl(resource['url']),
+        url: webUrl(resource['url'], origin),
       });
     }
   }
@@ -82,13 +85,33 @@ function text(value: unknown): string | null {
   return null;
 }
 
-// Only https links are published: the summary comes from the container, and a link of another
-// scheme in a step summary or an output would be a trap for whoever clicks it.
-function webUrl(value: unknown): string | null {
+// The characters of a workspace link (/jobs/123?o=456, /explore/data/main/sales): a later step
+// may well paste an output into a shell command, where quotes, `$` or backticks would run.
+const SAFE_URL = /^[A-Za-z0-9\-._~:/?#@&=%+,]+$/;
+
+/**
+ * Only https links to the workspace are published: the summary comes from the container, and
+ * a link elsewhere, of another scheme, or with shell-active characters would be a trap for
+ * whoever clicks or pastes it. The link is published as the URL parser writes it.
+ */
+function webUrl(value: unknown, origin: string | undefined): string | null {
   if (typeof value !== 'string') return null;
+  let url: URL;
   try {
-    return new URL(value).protocol === 'https:' ? value : null;
+    url = new URL(value);
   } catch {
     return null;
+  }
+  if (url.protocol !== 'https:') return null;
+  if (origin !== undefined && url.origin !== origin) return null;
+  return SAFE_URL.test(url.href) ? url.href : null;
+}
+
+function originOf(host: string | undefined): string | undefined {
+  if (host === undefined) return undefined;
+  try {
+    return new URL(host.includes('://') ? host : `https://${host}`).origin;
+  } catch {
+    return undefined;
   }
 }

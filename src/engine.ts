@@ -1,3 +1,4 @@
+import type { ContainerRuntime, RuntimeName } from './container-runtime.js';
 import { ActionError, messageOf } from './errors.js';
 import type { ImageReference } from './image-reference.js';
 import { runProgram } from './program.js';
@@ -25,51 +26,70 @@ export interface LocalImage {
  */
 export async function inspectEngineAndImage(
   image: ImageReference,
-  env: Record<string, string>,
+  runtime: ContainerRuntime,
 ): Promise<LocalImage> {
-  const inspection = await runDocker(
-    ['image', 'inspect', '--format', '{{json .}}', image.raw],
-    env,
-  );
+  const inspection = await runClient(runtime, [
+    'image',
+    'inspect',
+    '--format',
+    '{{json .}}',
+    image.raw,
+  ]);
   if (inspection.exitCode === 0) {
-    return describeImage(image, inspection.stdout);
+    return describeImage(image, inspection.stdout, runtime.program);
   }
 
-  const version = await runDocker(['version', '--format', '{{.Server.Version}}'], env);
+  const version = await runClient(runtime, [
+    'version',
+    '--format',
+    VERSION_FORMAT[runtime.program],
+  ]);
   if (version.exitCode !== 0) {
-    throw engineUnreachable(env, version.stderr);
+    throw engineUnreachable(runtime, version.stderr);
   }
-  throw imageMissing(image, inspection.stderr);
+  throw imageMissing(image, inspection.stderr, runtime.program);
 }
 
-async function runDocker(args: string[], env: Record<string, string>) {
+// podman answers `version` without any service (it has none); the server part is docker's.
+const VERSION_FORMAT = { docker: '{{.Server.Version}}', podman: '{{.Client.Version}}' } as const;
+
+/** Runs a command of the runtime's client; its absence from PATH is a clear error. */
+export async function runClient(runtime: ContainerRuntime, args: string[]) {
   try {
-    return await runProgram('docker', args, { env });
+    return await runProgram(runtime.program, args, { env: runtime.env });
   } catch (error) {
-    // runProgram rejects, rather than returning an exit code, only when docker cannot be
-    // started at all, which in practice means there is no docker executable on PATH.
+    // runProgram rejects, rather than returning an exit code, only when the client cannot be
+    // started at all, which in practice means there is no such executable on PATH.
     throw new ActionError(
-      'The docker command was not found on this runner (PATH has no docker). Install the Docker ' +
-        'client on the self-hosted runner, or make it available on PATH for the runner service. ' +
+      `The ${runtime.program} command was not found on this runner (PATH has no ` +
+        `${runtime.program}). Install it on the self-hosted runner, or make it available on PATH ` +
+        `for the runner service; input 'container-runtime' chooses between docker and podman. ` +
         `(${messageOf(error)})`,
     );
   }
 }
 
-function engineUnreachable(env: Record<string, string>, stderr: string): ActionError {
+function engineUnreachable(runtime: ContainerRuntime, stderr: string): ActionError {
+  if (runtime.program === 'podman') {
+    return new ActionError(
+      'podman could not start for this runner user: check its storage and configuration ' +
+        '(CONTAINERS_CONF, CONTAINERS_STORAGE_CONF, or CONTAINER_HOST for a remote service). ' +
+        `podman said: ${lastLines(stderr, 3)}`,
+    );
+  }
   const where =
-    env['DOCKER_HOST'] === undefined
+    runtime.env['DOCKER_HOST'] === undefined
       ? 'the default socket (DOCKER_HOST is not set)'
-      : `DOCKER_HOST=${env['DOCKER_HOST']}`;
+      : `DOCKER_HOST=${runtime.env['DOCKER_HOST']}`;
   return new ActionError(
     `No Docker engine answered at ${where}. This action runs the Databricks CLI in a container, ` +
       'so the runner needs a Docker engine it can reach: start the engine, add the runner user ' +
-      'to the docker group, or set DOCKER_HOST for the runner. Docker said: ' +
-      lastLines(stderr, 3),
+      'to the docker group, or set DOCKER_HOST for the runner (or use container-runtime: ' +
+      `podman). Docker said: ${lastLines(stderr, 3)}`,
   );
 }
 
-function imageMissing(image: ImageReference, stderr: string): ActionError {
+function imageMissing(image: ImageReference, stderr: string, program: RuntimeName): ActionError {
   const vHint =
     image.tag !== undefined && /^v\d/.test(image.tag)
       ? ` Note that upstream CLI image tags carry no "v" (e.g. 0.298.0, not ${image.tag}).`
@@ -77,8 +97,8 @@ function imageMissing(image: ImageReference, stderr: string): ActionError {
   return new ActionError(
     `Input 'image': ${image.raw} is not in this runner's local image store, and this action ` +
       'never pulls. Mirror the approved image into your internal registry and pull it onto the ' +
-      'runner in a separate, reviewed step (docker pull <mirror>/...), or bring it in as a file ' +
-      `with docker load -i <archive>.tar.${vHint} Docker said: ${lastLines(stderr, 2)}`,
+      `runner in a separate, reviewed step (${program} pull <mirror>/...), or bring it in as a ` +
+      `file with the image-archive input.${vHint} ${program} said: ${lastLines(stderr, 2)}`,
   );
 }
 
@@ -91,12 +111,17 @@ interface InspectedImage {
   Config?: { Env?: unknown } | null;
 }
 
-function describeImage(image: ImageReference, json: string): LocalImage {
-  const inspected = JSON.parse(json) as InspectedImage;
-  if (typeof inspected.Id !== 'string' || !inspected.Id.startsWith('sha256:')) {
+function describeImage(image: ImageReference, json: string, program: RuntimeName): LocalImage {
+  // podman prints a list of one image even for `{{json .}}`; docker prints the image.
+  const parsed = JSON.parse(json) as InspectedImage | InspectedImage[];
+  const inspected = (Array.isArray(parsed) ? parsed[0] : parsed) ?? {};
+  // podman's ids carry no algorithm; both runtimes accept the sha256: form when running.
+  const id =
+    typeof inspected.Id === 'string' ? inspected.Id.replace(/^(?=[0-9a-f]{64}$)/, 'sha256:') : '';
+  if (!/^sha256:[0-9a-f]{64}$/.test(id)) {
     throw new ActionError(
-      `docker image inspect returned no image id for ${image.raw}; the engine's answer was not ` +
-        'understood. Check the Docker engine version on the runner.',
+      `${program} image inspect returned no image id for ${image.raw}; its answer was not ` +
+        `understood. Check the ${program} version on the runner.`,
     );
   }
 
@@ -116,7 +141,7 @@ function describeImage(image: ImageReference, json: string): LocalImage {
   const os = typeof inspected.Os === 'string' ? inspected.Os : '';
   const architecture = typeof inspected.Architecture === 'string' ? inspected.Architecture : '';
   const env = imageEnvironment(inspected.Config?.Env);
-  return { id: inspected.Id, repoDigest, repoDigests, platform, os, architecture, env };
+  return { id, repoDigest, repoDigests, platform, os, architecture, env };
 }
 
 function imageEnvironment(entries: unknown): Record<string, string> {

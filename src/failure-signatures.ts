@@ -34,6 +34,7 @@ const SIGNATURE_IDS = [
   'state-from-newer-cli',
   'state-engine-mismatch',
   'bundle-root-not-found',
+  'warnings-in-strict-mode',
 ] as const;
 
 /**
@@ -49,8 +50,15 @@ const EXIT_CODE_IDS = [
   'exit-code-143',
 ] as const;
 
+/** Causes the action knows without reading the CLI's output. */
+const ACTION_IDS = ['phase-timeout'] as const;
+
 /** Every anchor of docs/TROUBLESHOOTING.md that the action links to. */
-export const TROUBLESHOOTING_IDS: readonly string[] = [...SIGNATURE_IDS, ...EXIT_CODE_IDS];
+export const TROUBLESHOOTING_IDS: readonly string[] = [
+  ...SIGNATURE_IDS,
+  ...EXIT_CODE_IDS,
+  ...ACTION_IDS,
+];
 
 /**
  * The known cause of a failed phase, or undefined when its output shows none.
@@ -77,6 +85,9 @@ export function recognizeFailure(
   const blocks = errorBlocks(text);
   for (let index = blocks.length - 1; index >= 0; index--) {
     const block = blocks[index] ?? '';
+    // An artifact build's output is quoted in its error, and a build tool that failed to reach
+    // a package index says `no such host` about that index, not the workspace.
+    if (BUILD_FAILED.test(block)) return undefined;
     const signature = SIGNATURES.find((candidate) =>
       candidate.texts.some((pattern) => pattern.test(block)),
     );
@@ -116,6 +127,8 @@ function withoutTerminalCodes(text: string): string {
 }
 
 const ERROR_HEADING = /^Error: /;
+// databricks/cli:bundle/artifacts/build.go@v0.298.0 ("build failed %s, error: %v, output: %s")
+const BUILD_FAILED = /^Error: build failed /;
 const OTHER_HEADING = /^(?:Warning|Warn|Info|Debug|Trace|Recommendation): /;
 
 /** Each `Error:` line with the lines after it, up to the next heading of any kind. */
@@ -154,6 +167,19 @@ function hostSource(context: FailureContext): string {
 
 // Most specific first: see recognizeFailure.
 const SIGNATURES: readonly Signature[] = [
+  {
+    id: 'warnings-in-strict-mode',
+    texts: [
+      // databricks/cli:cmd/bundle/validate.go (--strict): "1 warning was found. Warnings are
+      // not allowed in strict mode", or "N warnings were found. …"
+      /Warnings are not allowed in strict mode/,
+    ],
+    explain: (context) =>
+      'bundle validate reported warnings, and the fail-on-warnings input is true, so the ' +
+      "CLI's --strict turned them into errors and nothing was deployed. Fix the warnings " +
+      `shown above (in ${printable(context.configFile)} or the files it includes), or set ` +
+      'fail-on-warnings to false.',
+  },
   {
     id: 'bundle-root-not-found',
     texts: [

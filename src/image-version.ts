@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
 
 import type { CancellationGuard } from './cancellation.js';
-import { unprivilegedRun } from './container-command.js';
+import { type ContainerOwner, unprivilegedRun } from './container-command.js';
+import type { ContainerRuntime } from './container-runtime.js';
 import { messageOf } from './errors.js';
+import { printable } from './preflight-report.js';
 import { parseCliVersionOutput } from './preflight/cli-version.js';
 import { runProgram } from './program.js';
 import * as workflow from './workflow.js';
@@ -14,23 +16,25 @@ import * as workflow from './workflow.js';
  */
 export async function readImageCliVersion(
   imageId: string,
-  clientEnv: Record<string, string>,
+  runtime: ContainerRuntime,
+  owner: ContainerOwner,
+  entrypoint: string | undefined,
   guard: CancellationGuard,
 ): Promise<string | undefined> {
   const container = `databricks-bundle-version-${randomBytes(6).toString('hex')}`;
-  const uid = process.getuid?.() ?? 0;
-  const gid = process.getgid?.() ?? 0;
-  const args = [...unprivilegedRun(container, uid, gid), '--network', 'none', imageId, '--version'];
-  workflow.debug(`docker ${args.join(' ')}`);
+  const args = [...unprivilegedRun(container, owner), '--network', 'none'];
+  if (entrypoint !== undefined) args.push('--entrypoint', entrypoint);
+  args.push(imageId, '--version');
+  workflow.debug(`${runtime.program} ${args.join(' ')}`);
 
   guard.phaseStarted('version check', container);
   try {
-    const result = await runProgram('docker', args, { env: clientEnv });
+    const result = await runProgram(runtime.program, args, { env: runtime.env });
     const version = result.exitCode === 0 ? parseCliVersionOutput(result.stdout) : undefined;
     if (version === undefined) {
       workflow.info(
         `The image's --version run exited with ${result.exitCode}: ` +
-          `${(result.stdout + result.stderr).trim().slice(0, 300) || '(no output)'}`,
+          printable((result.stdout + result.stderr).trim().slice(0, 300) || '(no output)'),
       );
     }
     return version;

@@ -1,4 +1,8 @@
 import { run } from './main.js';
+import { post, STATE } from './post.js';
+import { getState } from './workflow.js';
 
-// run() reports every failure as a failed step itself (workflow.setFailed) and never rejects.
-void run();
+// The runner starts this file for the main step and again for `post:`. The main step saves
+// STATE.started before anything else, so only the post step finds it. Neither ever rejects:
+// each reports its own failures.
+void (getState(STATE.started) === '' ? run() : post());

@@ -1,9 +1,11 @@
+import { type RuntimeName, RUNTIMES } from './container-runtime.js';
 import { type Credentials, resolveCredentials } from './credentials.js';
 import { inputError } from './errors.js';
 import { type ImageReference, parseImageReference } from './image-reference.js';
 import { POLICIES, type Policy } from './preflight/findings.js';
 import type { EngineName } from './preflight/image-rules.js';
 import { InternalHosts } from './preflight/internal-hosts.js';
+import type { ProxyInputs } from './proxy-settings.js';
 
 export const COMMANDS = ['deploy', 'validate', 'plan', 'destroy', 'preflight'] as const;
 export type Command = (typeof COMMANDS)[number];
@@ -37,19 +39,36 @@ export interface Inputs {
   readonly engine: EngineName | undefined;
   /** Warnings fail validate, so deploy never starts. */
   readonly failOnWarnings: boolean;
+  readonly runtime: RuntimeName;
+  /** The executable the container starts instead of the image's entrypoint. */
+  readonly entrypoint: string | undefined;
+  /** A PEM file of the enclave's root certificates, as given (relative to the checkout). */
+  readonly caBundle: string | undefined;
+  readonly proxyInputs: ProxyInputs;
+  readonly imageArchive: ImageArchiveInput | undefined;
+  /** A phase that runs longer than this is stopped; undefined for no limit. */
+  readonly timeoutMs: number | undefined;
+  /** Remove .databricks/bundle/<target> in the bundle folder before validate. */
+  readonly cleanLocalState: boolean;
+}
+
+export interface ImageArchiveInput {
+  /** As given: absolute, or relative to the checkout. */
+  readonly path: string;
+  readonly sha256: string;
 }
 
 /** Reads one input exactly as the runner passed it, untrimmed; empty when unset. */
 export type InputReader = (name: string) => string;
 
 /** The inputs whose values are secrets: they are masked before anything else happens. */
-export const SECRET_INPUTS = ['token', 'client-secret'] as const;
+export const SECRET_INPUTS = ['token', 'client-secret', 'oidc-token'] as const;
 
 /**
  * Parses and checks every input. It has no side effects, so a bad input stops the action before
  * any engine is asked anything or any container starts.
  */
-export function parseInputs(read: InputReader): Inputs {
+export function parseInputs(read: InputReader, runnerEnv: NodeJS.ProcessEnv = {}): Inputs {
   const text = (name: string): string => read(name).trim();
 
   const inputs: Inputs = {
@@ -63,6 +82,10 @@ export function parseInputs(read: InputReader): Inputs {
       token: text('token'),
       clientId: text('client-id'),
       clientSecret: text('client-secret'),
+      azureTenantId: text('azure-tenant-id'),
+      oidcToken: text('oidc-token'),
+      idTokenRequestUrl: runnerEnv['ACTIONS_ID_TOKEN_REQUEST_URL'] ?? '',
+      idTokenRequestToken: runnerEnv['ACTIONS_ID_TOKEN_REQUEST_TOKEN'] ?? '',
     }),
     bundleVariables: parseBundleVariables(read('vars')),
     deployFlags: {
@@ -76,6 +99,17 @@ export function parseInputs(read: InputReader): Inputs {
     checksums: parseChecksums(text('checksums')),
     engine: parseEngine(text('engine')),
     failOnWarnings: parseBoolean('fail-on-warnings', text('fail-on-warnings')),
+    runtime: parseRuntime(text('container-runtime')),
+    entrypoint: parseEntrypoint(text('entrypoint')),
+    caBundle: parseCaBundle(text('ca-bundle')),
+    proxyInputs: {
+      httpProxy: parseProxyUrl('http-proxy', text('http-proxy')),
+      httpsProxy: parseProxyUrl('https-proxy', text('https-proxy')),
+      noProxy: parseNoProxy(text('no-proxy')),
+    },
+    imageArchive: parseImageArchive(text('image-archive'), text('image-archive-sha256')),
+    timeoutMs: parseTimeoutMinutes(text('timeout-minutes')),
+    cleanLocalState: parseBoolean('clean-local-state', text('clean-local-state')),
   };
   assertDestroyApproved(inputs);
   return inputs;
@@ -290,4 +324,116 @@ export function parseEngine(value: string): EngineName | undefined {
     `"${value}" is not a deployment engine.`,
     'Use "direct" or "terraform", or leave it empty to let the bundle and the CLI decide.',
   );
+}
+
+export function parseRuntime(value: string): RuntimeName {
+  if (value === '') return 'docker';
+  const runtime = RUNTIMES.find((known) => known === value);
+  if (runtime === undefined) {
+    throw inputError(
+      'container-runtime',
+      `"${value}" is not a supported container runtime.`,
+      'Use "docker" (the default) or "podman".',
+    );
+  }
+  return runtime;
+}
+
+// One executable, by absolute path or name: an entrypoint with arguments or shell syntax would
+// change what runs in ways a reviewer cannot see in the workflow.
+const ENTRYPOINT = /^[A-Za-z0-9_][A-Za-z0-9_./-]*$|^\/[A-Za-z0-9_./-]+$/;
+
+export function parseEntrypoint(value: string): string | undefined {
+  if (value === '') return undefined;
+  if (!ENTRYPOINT.test(value) || value.split('/').includes('..')) {
+    throw inputError(
+      'entrypoint',
+      `"${value}" is not a single executable.`,
+      'Give the path of the Databricks CLI binary inside the image (e.g. /usr/local/bin/' +
+        "databricks), without arguments; leave it empty to use the image's own entrypoint.",
+    );
+  }
+  return value;
+}
+
+export function parseCaBundle(value: string): string | undefined {
+  if (value === '') return undefined;
+  if (value.includes('\0')) {
+    throw inputError('ca-bundle', 'is not a usable path.', 'Give the path of a PEM file.');
+  }
+  return value;
+}
+
+/** A proxy URL: http or https, a host, and optionally credentials and a port. */
+export function parseProxyUrl(input: string, value: string): string | undefined {
+  if (value === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw inputError(input, 'is not a URL.', 'Use http://proxy.example.internal:3128.');
+  }
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.hostname === '') {
+    throw inputError(
+      input,
+      'is not an http:// or https:// proxy URL.',
+      'Use http://proxy.example.internal:3128 (the scheme the proxy itself speaks).',
+    );
+  }
+  if ((url.pathname !== '/' && url.pathname !== '') || url.search !== '' || url.hash !== '') {
+    throw inputError(input, 'has a path, query or fragment.', 'Give scheme, host and port only.');
+  }
+  return value;
+}
+
+export function parseNoProxy(value: string): string | undefined {
+  if (value === '') return undefined;
+  if (/[\s;]/.test(value.replaceAll(', ', ','))) {
+    throw inputError(
+      'no-proxy',
+      'has spaces or semicolons.',
+      'List hosts, domains (.bank.internal), IPs or CIDR ranges separated by commas.',
+    );
+  }
+  return value;
+}
+
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+
+export function parseImageArchive(path: string, sha256: string): ImageArchiveInput | undefined {
+  if (path === '' && sha256 === '') return undefined;
+  if (path === '') {
+    throw inputError(
+      'image-archive-sha256',
+      'is set without image-archive.',
+      'Set image-archive to the path of the `docker save` tarball, or remove the checksum.',
+    );
+  }
+  const digest = sha256.toLowerCase().replace(/^sha256:/, '');
+  if (!SHA256_HEX.test(digest)) {
+    throw inputError(
+      'image-archive-sha256',
+      sha256 === '' ? 'is required with image-archive.' : 'is not a SHA-256 digest.',
+      'Give the 64 hex digits that `sha256sum <archive>` printed where the archive was ' +
+        'approved; an archive is loaded only when its checksum matches.',
+    );
+  }
+  return { path, sha256: digest };
+}
+
+// Six hours, GitHub's own limit for a job on a hosted runner, bounds a typo like 6000.
+const MAX_TIMEOUT_MINUTES = 360;
+
+export function parseTimeoutMinutes(value: string): number | undefined {
+  if (value === '' || value === '0') return undefined;
+  const minutes = Number(value);
+  if (!/^\d+(\.\d+)?$/.test(value) || !(minutes > 0) || minutes > MAX_TIMEOUT_MINUTES) {
+    throw inputError(
+      'timeout-minutes',
+      `"${value}" is not a number of minutes between 0 and ${MAX_TIMEOUT_MINUTES}.`,
+      'Give the longest a single phase (validate, deploy, …) may run, e.g. 30; 0 or empty ' +
+        'for no limit.',
+    );
+  }
+  return Math.round(minutes * 60_000);
 }

@@ -2,83 +2,96 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
-import { assertMountablePath, locateBundle, type BundleLocation } from './bundle-location.js';
+import { auditRecord, writeAuditRecord } from './audit-record.js';
+import { assertMountablePath, type BundleLocation, locateBundle } from './bundle-location.js';
 import { CancellationGuard } from './cancellation.js';
-import { auditRecord, type RunningPhase, writeAuditRecord } from './audit-record.js';
-import {
-  type CliAbilities,
-  containerEnvNames,
-  containerEnvironment,
-  dockerRunArgs,
-  PLAN_JSON_SINCE,
-  planPhases,
-  STRICT_VALIDATE_SINCE,
-  type Phase,
-  type RunContext,
-} from './container-command.js';
-import { type DeployedResource, parseSummary } from './deployed-resources.js';
-import { dockerClientEnvironment } from './docker-client.js';
+import { type ContainerOwner, planPhases } from './container-command.js';
+import { type ContainerRuntime, containerRuntime } from './container-runtime.js';
 import { inspectEngineAndImage, type LocalImage } from './engine.js';
 import { ActionError, messageOf } from './errors.js';
-import { recognizeFailure } from './failure-signatures.js';
+import { provideImageFromArchive } from './image-archive.js';
 import { readImageCliVersion } from './image-version.js';
 import { type Inputs, parseInputs, SECRET_INPUTS } from './inputs.js';
-import { runPhase, skippedPhase, type PhaseResult } from './phase-runner.js';
-import { parsePlanJson, parsePlanText, type PlanResult } from './plan-result.js';
+import { cleanLocalState } from './local-state.js';
+import { type PhaseOutcomes, readPhaseOutcomes } from './phase-outcomes.js';
+import { skippedPhase } from './phase-runner.js';
+import { cliAbilities, type PhaseLog, runPhases } from './phase-sequence.js';
+import { STATE } from './post.js';
 import {
   announceDiagnostics,
   announceFindings,
-  plural,
   preflightFailureMessage,
-  printable,
 } from './preflight-report.js';
-import { compareVersions } from './preflight/cli-version.js';
 import { type PreflightReport, runPreflight } from './preflight/preflight.js';
+import {
+  describeProxies,
+  proxySecrets,
+  type ProxySettings,
+  resolveProxies,
+} from './proxy-settings.js';
 import { failureMessage, overallOutcome, writeOutputs, writeStepSummary } from './report.js';
+import { prepareTrustStore } from './trust-store.js';
 import * as workflow from './workflow.js';
 
 /** What the run has learned so far; the audit record is written from it, however far it got. */
-interface RunFacts {
+interface RunFacts extends PhaseLog {
   inputs?: Inputs;
   location?: BundleLocation;
   image?: LocalImage;
   preflight?: PreflightReport;
-  /** The phases that ended, in order, added as each one ends. */
-  phases: PhaseResult[];
-  /** The phase whose container is running now, if any. */
-  running?: RunningPhase | undefined;
   outcomes?: PhaseOutcomes;
 }
 
 /** The action's entry point: pre-flight, then the command's CLI phases in the pinned image. */
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const startedAt = new Date();
+  // The post step tells itself from this step by this state; it is saved before anything fails.
+  workflow.saveState(STATE.started, startedAt.toISOString(), env);
   // Masking comes first, so that nothing below, not even an input error, can print a secret.
   maskSecretInputs(env);
 
   const facts: RunFacts = { phases: [] };
+  const tempPaths: string[] = [];
   let failure: string | undefined;
-  let homePath: string | undefined;
   let guard: CancellationGuard | undefined;
   try {
-    const inputs = parseInputs((name) => workflow.getInput(name, env));
+    const inputs = parseInputs((name) => workflow.getInput(name, env), env);
     facts.inputs = inputs;
+    const proxies = resolveProxies(inputs.proxyInputs, env);
+    maskRunnerSecrets(inputs, proxies);
     const location = locateBundle(env['GITHUB_WORKSPACE'], inputs.workingDirectory);
     facts.location = location;
     assertLinuxRunner();
 
-    const clientEnv = dockerClientEnvironment(env);
-    const activeGuard = new CancellationGuard(clientEnv);
+    const runtime = containerRuntime(inputs.runtime, env);
+    const owner = containerOwner(runtime, env);
+    const activeGuard = new CancellationGuard(runtime);
     guard = activeGuard;
     // A cancelled run is recorded too: what had run, and the phase that was stopped.
     activeGuard.onCancelled((message) => recordAudit(facts, startedAt, message, env));
-    const image = await inspectEngineAndImage(inputs.image, clientEnv);
+
+    if (inputs.imageArchive !== undefined) {
+      await provideImageFromArchive(
+        {
+          path: path.resolve(location.checkoutPath, inputs.imageArchive.path),
+          sha256: inputs.imageArchive.sha256,
+        },
+        inputs.image,
+        {
+          runtime: runtime.program,
+          clientEnv: runtime.env,
+          toolCache: env['RUNNER_TOOL_CACHE'],
+          arch: process.arch,
+        },
+      );
+    }
+    const image = await inspectEngineAndImage(inputs.image, runtime);
     facts.image = image;
-    logDecisions(inputs, location, image);
+    logDecisions(inputs, location, image, runtime, proxies);
 
     const preflight = await workflow.group('Pre-flight', async () => {
       const report = await runPreflight(location, inputs.image, image, inputs, () =>
-        readImageCliVersion(image.id, clientEnv, activeGuard),
+        readImageCliVersion(image.id, runtime, owner, inputs.entrypoint, activeGuard),
       );
       announceFindings(report);
       return report;
@@ -86,16 +99,36 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     facts.preflight = preflight;
 
     const abilities = cliAbilities(inputs, preflight.cliVersion);
-    if (preflight.passed) {
-      homePath = createHomeFolder(env['RUNNER_TEMP']);
+    if (preflight.passed && inputs.command !== 'preflight') {
+      const runnerTemp = requireRunnerTemp(env['RUNNER_TEMP']);
+      const homePath = createHomeFolder(runnerTemp);
+      tempPaths.push(homePath);
       activeGuard.removeOnCancel(homePath);
-      const runner = { inputs, location, image, homePath, clientEnv, guard: activeGuard };
-      await runPhases(runner, abilities, facts);
+      workflow.saveState(STATE.tempPaths, JSON.stringify(tempPaths), env);
+      const trustStore =
+        inputs.caBundle === undefined
+          ? undefined
+          : await prepareTrustStore(
+              path.resolve(location.checkoutPath, inputs.caBundle),
+              image.id,
+              runtime,
+              owner,
+              activeGuard,
+              runnerTemp,
+            );
+      if (trustStore !== undefined) {
+        tempPaths.push(trustStore.source);
+        activeGuard.removeOnCancel(trustStore.source);
+        workflow.saveState(STATE.tempPaths, JSON.stringify(tempPaths), env);
+      }
+      if (inputs.cleanLocalState) cleanLocalState(location.bundlePath, inputs.target);
+      const runner = { inputs, location, image, runtime, owner, homePath, proxies, trustStore };
+      await runPhases({ ...runner, guard: activeGuard }, abilities, facts);
       announceDiagnostics(facts.phases, location.relativePath);
-    } else {
-      facts.phases = planPhases(inputs, abilities).map(skippedPhase);
+    } else if (!preflight.passed) {
+      facts.phases.push(...planPhases(inputs, abilities).map(skippedPhase));
     }
-    const outcomes = readPhaseOutcomes(facts.phases);
+    const outcomes = readPhaseOutcomes(facts.phases, inputs.workspaceHost);
     facts.outcomes = outcomes;
 
     const report = {
@@ -113,16 +146,18 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   } catch (error) {
     failure = describeError(error);
     workflow.setFailed(failure);
+    // Later steps branch on `result`; a run that stopped early has one too.
+    writeResultOutput('failure', env);
   } finally {
     guard?.release();
-    if (homePath !== undefined) removeHomeFolder(homePath);
+    for (const file of tempPaths) removeTempPath(file);
   }
   recordAudit(facts, startedAt, failure, env);
 }
 
 function runFailure(
   preflight: PreflightReport,
-  phases: readonly PhaseResult[],
+  phases: PhaseLog['phases'],
   env: NodeJS.ProcessEnv,
 ): string | undefined {
   if (!preflight.passed) return preflightFailureMessage(preflight);
@@ -130,82 +165,26 @@ function runFailure(
   return undefined;
 }
 
-/** What the summary and plan phases printed, read into resources and a plan. */
-interface PhaseOutcomes {
-  readonly resources: readonly DeployedResource[] | undefined;
-  readonly plan: PlanResult | undefined;
-}
-
-function readPhaseOutcomes(phases: readonly PhaseResult[]): PhaseOutcomes {
-  let resources: DeployedResource[] | undefined;
-  let plan: PlanResult | undefined;
-  for (const phase of phases) {
-    if (phase.name === 'summary') resources = readResources(phase);
-    if (phase.name === 'plan' && phase.outcome === 'success') plan = readPlan(phase);
-  }
-  return { resources, plan };
-}
-
-function readResources(phase: PhaseResult): DeployedResource[] | undefined {
-  if (phase.outcome === 'skipped') return undefined;
-  if (phase.outcome === 'failure') {
-    const cause = phase.recognizedFailure?.explanation ?? `exit code ${phase.exitCode}`;
-    workflow.warning(
-      `The deployment succeeded, but \`bundle summary\` failed (${cause}), so the resources ` +
-        'and job outputs are empty. The deployed resources are in the workspace as usual.',
-      { title: 'Databricks CLI (summary)' },
-    );
-    return undefined;
-  }
+/** The `result` output alone, for a run that failed outside the phases; never fails itself. */
+function writeResultOutput(result: 'failure', env: NodeJS.ProcessEnv): void {
   try {
-    const resources = parseSummary(phase.output?.text ?? '');
-    workflow.info(`Deployed resources: ${resources.length}`);
-    for (const resource of resources) {
-      const where = resource.url ?? resource.id ?? 'not deployed';
-      workflow.info(`  ${resource.group}.${resource.key}: ${printable(where)}`);
-    }
-    return resources;
-  } catch (error) {
-    workflow.warning(
-      'The deployment succeeded, but the output of `bundle summary -o json` could not be ' +
-        `read: ${messageOf(error)}. The resources and job outputs are empty.`,
-      { title: 'Databricks CLI (summary)' },
-    );
-    return undefined;
+    workflow.setOutput('result', result, env);
+  } catch {
+    // The step has failed already, with a message that says why.
   }
 }
 
-function readPlan(phase: PhaseResult): PlanResult | undefined {
-  try {
-    const stdout = phase.output?.text ?? '';
-    const plan = phase.output?.format === 'json' ? parsePlanJson(stdout) : parsePlanText(stdout);
-    logPlan(plan);
-    return plan;
-  } catch (error) {
-    workflow.warning(
-      `\`bundle plan\` succeeded, but its output could not be read: ${messageOf(error)}. ` +
-        'The plan output and the summary table are empty.',
-      { title: 'Databricks CLI (plan)' },
-    );
-    return undefined;
-  }
-}
-
-function logPlan(plan: PlanResult): void {
-  for (const change of plan.changes) {
-    workflow.info(`  ${change.action} ${printable(change.resource)}`);
-  }
-  const { create, change, delete: deletes, unchanged } = plan.counts;
-  workflow.info(
-    `Plan: ${create} to add, ${change} to change, ${deletes} to delete, ${unchanged} unchanged`,
-  );
-  if (deletes > 0) {
-    workflow.warning(
-      `This plan deletes or recreates ${plural(deletes, 'resource')}. Deploying it needs ` +
-        'auto-approve: true; review the deletions before setting it.',
-      { title: 'Databricks bundle plan' },
-    );
-  }
+/** Who the containers of this run belong to; saved for the post step, which removes leftovers. */
+function containerOwner(runtime: ContainerRuntime, env: NodeJS.ProcessEnv): ContainerOwner {
+  const runId = randomBytes(8).toString('hex');
+  workflow.saveState(STATE.runId, runId, env);
+  workflow.saveState(STATE.runtime, runtime.program, env);
+  return {
+    runtime: runtime.program,
+    runId,
+    uid: process.getuid?.() ?? 0,
+    gid: process.getgid?.() ?? 0,
+  };
 }
 
 /** Writes the audit record and names it in the outputs; failing to write it fails the step. */
@@ -221,6 +200,7 @@ function recordAudit(
       'RUNNER_TEMP is not set, so the audit record could not be written. Run this action as a ' +
         'step of a GitHub Actions job.',
     );
+    writeResultOutput('failure', env);
     return;
   }
   const record = auditRecord(
@@ -247,21 +227,21 @@ function recordAudit(
     workflow.setOutput('audit-record-sha256', written.sha256, env);
     workflow.info(`Audit record: ${written.path} (sha256 ${written.sha256})`);
   } catch (error) {
+    const ran = facts.phases.map((phase) => `${phase.name} ${phase.outcome}`).join(', ');
     workflow.setFailed(
-      `The audit record could not be written under RUNNER_TEMP (${messageOf(error)}). ` +
-        "Check the runner's work folder and its free space.",
+      `The audit record could not be written under RUNNER_TEMP (${messageOf(error)}), so ` +
+        `this run fails although its phases ran: ${ran || 'none'}. Check the runner's work ` +
+        'folder and its free space.',
     );
+    writeResultOutput('failure', env);
   }
 }
 
-function removeHomeFolder(homePath: string): void {
+function removeTempPath(file: string): void {
   try {
-    rmSync(homePath, { recursive: true, force: true });
+    rmSync(file, { recursive: true, force: true });
   } catch (error) {
-    workflow.warning(
-      `The CLI's home folder ${homePath} could not be removed ` +
-        `(${messageOf(error)}); remove it by hand.`,
-    );
+    workflow.warning(`${file} could not be removed ` + `(${messageOf(error)}); remove it by hand.`);
   }
 }
 
@@ -280,15 +260,33 @@ function assertLinuxRunner(): void {
   }
 }
 
-function logDecisions(inputs: Inputs, location: BundleLocation, image: LocalImage): void {
+function logDecisions(
+  inputs: Inputs,
+  location: BundleLocation,
+  image: LocalImage,
+  runtime: ContainerRuntime,
+  proxies: ProxySettings,
+): void {
   workflow.info(`Bundle: ${location.relativePath}/${location.configFile}, target ${inputs.target}`);
-  workflow.info(`Image: ${inputs.image.raw} (${image.id}, ${image.platform})`);
+  workflow.info(
+    `Image: ${inputs.image.raw} (${image.id}, ${image.platform}), run by ${runtime.program}`,
+  );
   if (image.repoDigest !== undefined) workflow.info(`Registry digest: ${image.repoDigest}`);
+  if (inputs.entrypoint !== undefined) workflow.info(`Entrypoint: ${inputs.entrypoint}`);
   workflow.info(`Authentication: ${inputs.credentials.authType}`);
+  for (const line of describeProxies(proxies)) workflow.info(line);
 }
 
-/** The CLI's HOME: a fresh folder under RUNNER_TEMP, owned by the runner's user, removed after. */
-function createHomeFolder(runnerTemp: string | undefined): string {
+/** Secrets that come from the runner rather than an input: they are masked all the same. */
+function maskRunnerSecrets(inputs: Inputs, proxies: ProxySettings): void {
+  for (const secret of proxySecrets(proxies)) workflow.setSecret(secret);
+  if (inputs.credentials.authType === 'github-oidc') {
+    workflow.setSecret(inputs.credentials.requestToken);
+  }
+}
+
+/** RUNNER_TEMP, where everything the action writes lives: never the bundle, which is uploaded. */
+function requireRunnerTemp(runnerTemp: string | undefined): string {
   if (runnerTemp === undefined || runnerTemp === '') {
     throw new ActionError(
       "RUNNER_TEMP is not set, so there is no place for the CLI's home folder. Run this action " +
@@ -296,6 +294,11 @@ function createHomeFolder(runnerTemp: string | undefined): string {
     );
   }
   assertMountablePath(runnerTemp, 'RUNNER_TEMP', 'Use a runner temp folder without them.');
+  return runnerTemp;
+}
+
+/** The CLI's HOME: a fresh folder under RUNNER_TEMP, owned by the runner's user, removed after. */
+function createHomeFolder(runnerTemp: string): string {
   try {
     return mkdtempSync(path.join(runnerTemp, 'databricks-bundle-home-'));
   } catch (error) {
@@ -305,102 +308,6 @@ function createHomeFolder(runnerTemp: string | undefined): string {
         'Check the runner work folder and its permissions.',
     );
   }
-}
-
-/** What running the phases needs, decided before the first one starts. */
-interface PhaseRunner {
-  readonly inputs: Inputs;
-  readonly location: BundleLocation;
-  readonly image: LocalImage;
-  readonly homePath: string;
-  readonly clientEnv: Record<string, string>;
-  readonly guard: CancellationGuard;
-}
-
-/** Runs the command's phases in order, adding each result to the run's facts as it ends. */
-async function runPhases(
-  runner: PhaseRunner,
-  abilities: CliAbilities,
-  facts: RunFacts,
-): Promise<void> {
-  const { inputs, location, guard } = runner;
-  const containerEnv = containerEnvironment(inputs);
-  const envNames = containerEnvNames(containerEnv);
-  const processEnv = { ...runner.clientEnv, ...containerEnv };
-  const failureContext = {
-    configFile: path.posix.join(location.relativePath, location.configFile),
-    hostInputSet: inputs.workspaceHost !== undefined,
-  };
-  const results = facts.phases;
-
-  for (const phase of planPhases(inputs, abilities)) {
-    if (results.some((result) => result.outcome !== 'success')) {
-      results.push(skippedPhase(phase));
-      continue;
-    }
-    const context = runContext(phase, runner.image, location, runner.homePath);
-    const args = dockerRunArgs(phase, context, inputs, envNames);
-    guard.phaseStarted(phase.name, context.containerName);
-    facts.running = { name: phase.name, startedAt: new Date() };
-    const { result, stderr } = await runPhase(phase, args, processEnv);
-    facts.running = undefined;
-    guard.phaseEnded();
-    const recognizedFailure =
-      result.outcome === 'failure'
-        ? recognizeFailure(stderr, { ...failureContext, phase: phase.name })
-        : undefined;
-    const recognized = { ...result, recognizedFailure };
-    results.push(
-      inputs.failOnWarnings && !abilities.strictValidate
-        ? failOnParsedWarnings(recognized)
-        : recognized,
-    );
-  }
-}
-
-/** What the image's CLI can do, from its version; an unknown version is assumed to lack all. */
-function cliAbilities(inputs: Inputs, cliVersion: string | undefined): CliAbilities {
-  const since = (version: string) =>
-    cliVersion !== undefined && compareVersions(cliVersion, version) >= 0;
-  return {
-    // fail-on-warnings uses the CLI's own `--strict` when the image's CLI has it.
-    strictValidate: inputs.failOnWarnings && since(STRICT_VALIDATE_SINCE),
-    planJson: since(PLAN_JSON_SINCE),
-  };
-}
-
-/** For a CLI without `--strict`: a validate that passed with warnings fails all the same. */
-function failOnParsedWarnings(result: PhaseResult): PhaseResult {
-  const warnings = result.diagnostics.filter((diagnostic) => diagnostic.severity === 'warning');
-  if (result.name !== 'validate' || result.outcome !== 'success' || warnings.length === 0) {
-    return result;
-  }
-  workflow.info(
-    `validate: failure (${warnings.length} warning(s), and fail-on-warnings is true; this CLI ` +
-      'has no --strict, so the action counted them)',
-  );
-  return {
-    ...result,
-    outcome: 'failure',
-    errorTail: warnings.map((warning) => `Warning: ${warning.summary}`),
-  };
-}
-
-function runContext(
-  phase: Phase,
-  image: LocalImage,
-  location: BundleLocation,
-  homePath: string,
-): RunContext {
-  return {
-    imageId: image.id,
-    containerName: `databricks-bundle-${phase.name}-${randomBytes(6).toString('hex')}`,
-    uid: process.getuid?.() ?? 0,
-    gid: process.getgid?.() ?? 0,
-    checkoutPath: location.checkoutPath,
-    bundleRelativePath: location.relativePath,
-    homePath,
-  };
 }
 
 function describeError(error: unknown): string {

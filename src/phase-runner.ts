@@ -27,6 +27,10 @@ export interface PhaseResult {
   readonly errorTail: readonly string[];
   /** The CLI's diagnostics, read from its stderr. */
   readonly diagnostics: readonly Diagnostic[];
+  /** Set when the CLI wrote more to stdout than the action reads. */
+  readonly outputTooLarge?: boolean;
+  /** Set when the phase ran into timeout-minutes and was stopped. */
+  readonly timedOutAfterMs?: number;
   /** A known cause of the failure, recognised in the CLI's stderr; set by the caller. */
   readonly recognizedFailure?: RecognizedFailure | undefined;
 }
@@ -40,6 +44,13 @@ export const MAX_CAPTURED_STDOUT_BYTES = 64 * 1024 * 1024;
 
 // Enough to show the CLI's last diagnostic with its location and detail lines.
 const TAIL_LINES = 20;
+
+/** timeout-minutes for one phase: how long it may run, and how to stop it when it runs over. */
+export interface PhaseLimit {
+  readonly ms: number;
+  /** Stops the phase's container and its client, at once and for good. */
+  readonly stop: () => void;
+}
 
 /** What a phase's stderr held: the CLI's diagnostics, and the text for failure signatures. */
 export interface PhaseRun {
@@ -56,35 +67,47 @@ export interface PhaseRun {
 export async function runPhase(
   phase: Phase,
   args: readonly string[],
-  env: Record<string, string>,
+  client: { readonly program: string; readonly env: Record<string, string> },
+  limit: PhaseLimit | undefined,
 ): Promise<PhaseRun> {
   return workflow.group(`databricks ${phase.cliArgs.join(' ')}`, async () => {
-    workflow.debug(`docker ${args.join(' ')}`);
+    workflow.debug(`${client.program} ${args.join(' ')}`);
     const stderrTail = new LineTail(TAIL_LINES);
     const stderr = new CappedBuffer(MAX_STDERR_BYTES);
     const stdout = new CappedBuffer(MAX_CAPTURED_STDOUT_BYTES);
     const started = new Date();
 
+    let timedOut = false;
+    const timer =
+      limit === undefined
+        ? undefined
+        : setTimeout(() => {
+            timedOut = true;
+            limit.stop();
+          }, limit.ms);
+
     // The CLI echoes names and paths from the bundle; a line of it that looks like a workflow
     // command must be printed, not obeyed.
-    const { exitCode } = await workflow.withCommandsStopped(() =>
-      runProgram('docker', args, {
-        env,
-        onStdout: (data) => {
-          if (phase.stdout !== 'log') stdout.push(data);
-          else process.stdout.write(data);
-        },
-        onStderr: (data) => {
-          process.stdout.write(data);
-          stderrTail.push(data.toString('utf8'));
-          stderr.push(data);
-        },
-      }),
-    );
+    const { exitCode } = await workflow
+      .withCommandsStopped(() =>
+        runProgram(client.program, args, {
+          env: client.env,
+          onStdout: (data) => {
+            if (phase.stdout !== 'log') stdout.push(data);
+            else process.stdout.write(data);
+          },
+          onStderr: (data) => {
+            process.stdout.write(data);
+            stderrTail.push(data.toString('utf8'));
+            stderr.push(data);
+          },
+        }),
+      )
+      .finally(() => clearTimeout(timer));
 
     const finished = new Date();
     const durationMs = finished.getTime() - started.getTime();
-    let outcome: Outcome = exitCode === 0 ? 'success' : 'failure';
+    let outcome: Outcome = exitCode === 0 && !timedOut ? 'success' : 'failure';
     if (outcome === 'success' && stdout.overflowed) {
       // A cut JSON document cannot be read; saying so beats a parse error later.
       workflow.warning(
@@ -108,6 +131,8 @@ export async function runPhase(
       output: phase.stdout === 'log' ? undefined : { format: phase.stdout, text: stdout.text() },
       errorTail: stderrTail.lines(),
       diagnostics: parseDiagnostics(stderrText),
+      ...(timedOut && limit !== undefined ? { timedOutAfterMs: limit.ms } : {}),
+      ...(stdout.overflowed ? { outputTooLarge: true } : {}),
     };
     // The error that ended a long run is at the end of stderr; beyond the cap, the tail has it.
     const tail = stderr.overflowed ? `\n${result.errorTail.join('\n')}` : '';

@@ -9,7 +9,7 @@ import { isMapping } from './preflight/values.js';
 export interface PlannedChange {
   /** The resource key without the `resources.` prefix, e.g. `jobs.nightly_etl`. */
   readonly resource: string;
-  /** The CLI's action: create, update, update_id, resize, recreate or delete. */
+  /** The CLI's action: create, update, update_id, resize, recreate, delete, or one unknown. */
   readonly action: string;
 }
 
@@ -41,6 +41,11 @@ export function parsePlanJson(stdout: string): PlanResult {
     throw new PlanError(`its output is not JSON (${messageOf(error)})`);
   }
   if (!isMapping(document)) throw new PlanError('its output is not a JSON object');
+  // The CLI leaves out an empty `plan` (omitzero) but always writes its version; a document
+  // with neither is not a plan, and must not pass for one that changes nothing.
+  if (document['plan'] === undefined && typeof document['cli_version'] !== 'string') {
+    throw new PlanError('it has neither `plan` nor `cli_version`');
+  }
   const entries = document['plan'] ?? {};
   if (!isMapping(entries)) throw new PlanError('`plan` is not an object');
 
@@ -48,9 +53,10 @@ export function parsePlanJson(stdout: string): PlanResult {
   const changes: PlannedChange[] = [];
   for (const key of Object.keys(entries).sort()) {
     const entry = entries[key];
-    const action = isMapping(entry) && typeof entry['action'] === 'string' ? entry['action'] : '';
+    const given = isMapping(entry) && typeof entry['action'] === 'string' ? entry['action'] : '';
+    const action = given === '' ? 'unknown' : given;
     countAction(counts, action);
-    if (action !== 'skip' && action !== '') {
+    if (action !== 'skip') {
       changes.push({ resource: key.replace(/^resources\./, ''), action });
     }
   }
@@ -74,8 +80,13 @@ function countAction(counts: Record<keyof PlanCounts, number>, action: string): 
       counts.delete++;
       counts.create++;
       break;
-    default:
+    case 'skip':
       counts.unchanged++;
+      break;
+    default:
+      // An action this reader does not know (a newer CLI's, or none at all) may well delete:
+      // it is counted as a deletion, so the plan warns rather than looking harmless.
+      counts.delete++;
   }
 }
 

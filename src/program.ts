@@ -6,6 +6,11 @@ export interface ProgramOptions {
   readonly env: Record<string, string>;
   readonly onStdout?: (chunk: Buffer) => void;
   readonly onStderr?: (chunk: Buffer) => void;
+  /**
+   * An open file descriptor to read as stdin, for `load` of an image archive; otherwise the
+   * child gets none, so that no command can ever wait for input.
+   */
+  readonly stdin?: number;
 }
 
 export interface ProgramResult {
@@ -40,16 +45,16 @@ export function runProgram(
     const child = spawn(file, [...args], {
       env: options.env,
       shell: false,
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: [options.stdin ?? 'ignore', 'pipe', 'pipe'],
     });
     running.add(child);
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
       stdout.push(chunk);
       options.onStdout?.(chunk);
     });
-    child.stderr.on('data', (chunk: Buffer) => {
+    child.stderr?.on('data', (chunk: Buffer) => {
       stderr.push(chunk);
       options.onStderr?.(chunk);
     });

@@ -4,7 +4,7 @@ import type { LocalImage } from './engine.js';
 import { messageOf } from './errors.js';
 import type { Inputs } from './inputs.js';
 import { troubleshootingLink } from './failure-signatures.js';
-import { formatDuration, type PhaseResult } from './phase-runner.js';
+import { formatDuration, MAX_CAPTURED_STDOUT_BYTES, type PhaseResult } from './phase-runner.js';
 import type { PlanResult } from './plan-result.js';
 import { CONTROL_CHARACTERS, findingsJson, locate, plural } from './preflight-report.js';
 import type { PreflightReport } from './preflight/preflight.js';
@@ -95,11 +95,22 @@ export function failureMessage(phases: readonly PhaseResult[], env = process.env
   const lines = failed.errorTail.filter((line) => line.trim() !== '').slice(-10);
   const cause = failureCause(failed);
   const link = cause.id === undefined ? '' : ` See ${troubleshootingLink(cause.id, env)}.`;
+  const consequence = STOPPED_BEFORE_CHANGES.includes(cause.id ?? '')
+    ? 'Nothing was changed in the workspace.'
+    : CONSEQUENCE[failed.name];
   return (
-    `The ${failed.name} phase failed: ${cause.text}${link} ${CONSEQUENCE[failed.name]}\n` +
+    `The ${failed.name} phase failed: ${cause.text}${link} ${consequence}\n` +
     `Last lines of the container's error output:\n${lines.join('\n') || '(none)'}`
   );
 }
+
+// Causes that stop the CLI before its first change: the lock is taken, the approval asked and
+// the bundle found before anything is uploaded.
+const STOPPED_BEFORE_CHANGES: readonly string[] = [
+  'lock-held',
+  'approval-required',
+  'bundle-root-not-found',
+];
 
 const CONSEQUENCE: Record<PhaseName, string> = {
   validate: 'Nothing was changed in the workspace.',
@@ -113,7 +124,24 @@ const CONSEQUENCE: Record<PhaseName, string> = {
  * docker's own exit codes say more than anything the CLI printed (a killed container printed
  * nothing about it), so they come first; then a known signature in the CLI's output.
  */
-function failureCause(phase: PhaseResult): { text: string; id: string | undefined } {
+export function failureCause(phase: PhaseResult): { text: string; id: string | undefined } {
+  if (phase.outputTooLarge === true) {
+    return {
+      text:
+        `the CLI wrote more than ${MAX_CAPTURED_STDOUT_BYTES} bytes to stdout, more than the ` +
+        'action reads, so its output was not used.',
+      id: undefined,
+    };
+  }
+  if (phase.timedOutAfterMs !== undefined) {
+    return {
+      text:
+        `it ran longer than the timeout-minutes input allows ` +
+        `(${formatMinutes(phase.timedOutAfterMs)}), so the action stopped it and removed its ` +
+        'container.',
+      id: 'phase-timeout',
+    };
+  }
   const code = phase.exitCode;
   if (code !== undefined && DOCKER_EXIT_CODES.includes(code)) {
     return { text: exitExplanation(code), id: `exit-code-${code}` };
@@ -125,6 +153,11 @@ function failureCause(phase: PhaseResult): { text: string; id: string | undefine
 }
 
 // docker's own codes, and 2, which the CLI (a Go program) never chooses itself.
+function formatMinutes(ms: number): string {
+  const minutes = ms / 60_000;
+  return `${Number.isInteger(minutes) ? minutes : minutes.toFixed(2)} min`;
+}
+
 const DOCKER_EXIT_CODES: readonly number[] = [2, 125, 126, 127, 137, 143];
 
 /**

@@ -35,6 +35,22 @@ export function setOutput(name: string, value: string, env = process.env): void 
   appendFileSync(file, `${name}<<${delimiter}${EOL}${value}${EOL}${delimiter}${EOL}`, 'utf8');
 }
 
+/**
+ * Saves a value for this action's `post:` step through the GITHUB_STATE file; the runner hands
+ * it back as STATE_<name>. Outside a runner there is no post step, and nothing to save.
+ */
+export function saveState(name: string, value: string, env = process.env): void {
+  const file = env['GITHUB_STATE'];
+  if (file === undefined || file === '') return;
+  const delimiter = `ghadelimiter_${randomUUID()}`;
+  appendFileSync(file, `${name}<<${delimiter}${EOL}${value}${EOL}${delimiter}${EOL}`, 'utf8');
+}
+
+/** A value the main step saved with saveState; '' when there is none. */
+export function getState(name: string, env: NodeJS.ProcessEnv = process.env): string {
+  return env[`STATE_${name}`] ?? '';
+}
+
 /** Appends Markdown to the job's step summary; throws when the runner offers none. */
 export function appendStepSummary(markdown: string, env = process.env): void {
   const file = env['GITHUB_STEP_SUMMARY'];

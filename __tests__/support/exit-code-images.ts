@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { run, runChecked } from './exec.js';
+import { packRootfs } from './test-files.js';
 
 const BUSYBOX = '/bin/busybox';
 // Debian's tini package; the static build runs in an image without a C library.
@@ -126,19 +127,7 @@ async function importBusyboxImage(
   }
   const layer = path.join(dir, 'rootfs.tar');
   // A fixed order, owner and mtime make the layer identical for identical inputs.
-  await runChecked([
-    'tar',
-    '-C',
-    rootfs,
-    '--sort=name',
-    '--numeric-owner',
-    '--owner=0',
-    '--group=0',
-    '--mtime=@0',
-    '-cf',
-    layer,
-    '.',
-  ]);
+  await packRootfs(rootfs, layer);
   await importImage(layer, tag, [
     'ENTRYPOINT ["/app/databricks"]',
     'CMD ["-h"]',

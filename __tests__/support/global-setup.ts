@@ -8,7 +8,9 @@
 //   STAND_IN_REGISTRY_PID        pid of the registry, stopped by global-teardown
 //   STAND_IN_REGISTRY_DIR        its temp dir (config, storage, log), removed by global-teardown
 //   STAND_IN_SUPPORT_DIR         compiled support modules, used and removed by global-teardown
-// Docker is required: without an engine the run fails, it never skips.
+//   CONTAINERS_CONF              podman's configuration for the tests (support/podman/)
+// It also loads the stand-in image into podman's store, for the tests of container-runtime:
+// podman. Docker and podman are required: without them the run fails, it never skips.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -52,6 +54,7 @@ export default async function globalSetup(): Promise<void> {
 
   process.env.STAND_IN_IMAGE = image;
   process.env.STAND_IN_IMAGE_ID = imageId;
+  await loadIntoPodman(exec, image);
   process.env.STAND_IN_MIRRORED_TAG_REF = mirrored.tagRef;
   process.env.STAND_IN_MIRRORED_DIGEST_REF = mirrored.digestRef;
 
@@ -60,6 +63,30 @@ export default async function globalSetup(): Promise<void> {
     `\nstand-in set-up: image ${seconds(afterBuild - started)}, registry and mirror ` +
       `${seconds(Date.now() - afterBuild)}; ${mirrored.digestRef}\n`,
   );
+}
+
+const PODMAN_CONF = fileURLToPath(new URL('./podman/containers.conf', import.meta.url));
+const CONTENT_LABEL = 'io.github.databricks-bundle-airgap-action.stand-in.content-hash';
+
+/** Copies the stand-in image into podman's store, unless the same build is there already. */
+async function loadIntoPodman(exec: SupportModules['exec'], image: string): Promise<void> {
+  process.env.CONTAINERS_CONF = PODMAN_CONF;
+  const env = { ...process.env, CONTAINERS_CONF: PODMAN_CONF };
+  const label = `{{ index .Config.Labels "${CONTENT_LABEL}" }}`;
+  const wanted = (await exec.runChecked(['docker', 'image', 'inspect', '--format', label, image]))
+    .stdout;
+  const present = await exec.run(['podman', 'image', 'inspect', '--format', label, image], {
+    env,
+  });
+  if (present.exitCode === 0 && present.stdout.trim() === wanted.trim()) return;
+
+  const archive = path.join(os.tmpdir(), `stand-in-for-podman-${process.pid}.tar`);
+  try {
+    await exec.runChecked(['docker', 'save', '--output', archive, image]);
+    await exec.runChecked(['podman', 'load', '--input', archive], { env });
+  } finally {
+    fs.rmSync(archive, { force: true });
+  }
 }
 
 /**

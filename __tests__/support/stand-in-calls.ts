@@ -14,6 +14,8 @@ export interface StandInCall {
   readonly home_writable: boolean;
   readonly secrets_sha256: Record<string, string | null>;
   readonly bundle_vars_sha256: Record<string, string>;
+  /** SHA-256 hex of each proxy variable's value; null when it is not set. */
+  readonly proxy_sha256: Record<string, string | null>;
 }
 
 /** The calls recorded in one calls.jsonl file; none when the file does not exist. */

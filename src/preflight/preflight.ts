@@ -4,6 +4,7 @@ import type { BundleLocation } from '../bundle-location.js';
 import { PLAN_SINCE } from '../container-command.js';
 import type { LocalImage } from '../engine.js';
 import type { ImageReference } from '../image-reference.js';
+import type { AuthType, Credentials } from '../credentials.js';
 import type { Command } from '../inputs.js';
 import { loadBundleFiles } from './bundle-files.js';
 import { checkManifest } from './checksum-manifest.js';
@@ -43,6 +44,8 @@ export interface PreflightOptions {
   readonly failOnWarnings?: boolean;
   /** Any command but preflight reads the CLI version, for the audit record; plan needs it. */
   readonly command?: Command;
+  /** Newer auth types need a CLI that has them. */
+  readonly credentials?: Pick<Credentials, 'authType'>;
 }
 
 export interface PreflightReport {
@@ -135,7 +138,8 @@ export async function runPreflight(
       constraint !== undefined ||
       engineNeedsVersion ||
       options.failOnWarnings === true ||
-      options.command === 'plan';
+      options.command === 'plan' ||
+      authTypeSince(options) !== undefined;
     const runsCli = options.command !== undefined && options.command !== 'preflight';
     if (versionMatters || runsCli) {
       cliVersion = await readCliVersion();
@@ -162,6 +166,7 @@ export async function runPreflight(
     if (options.command === 'plan' && cliVersion !== undefined) {
       checkPlanSupported(cliVersion, findings);
     }
+    if (cliVersion !== undefined) checkAuthTypeSupported(options, cliVersion, findings);
   }
 
   const reported = applyPolicy(findings.items, options.policy);
@@ -174,6 +179,36 @@ export async function runPreflight(
     bundleName,
     passed: !reported.some((finding) => finding.level === 'error'),
   };
+}
+
+/**
+ * The first CLI release whose Go SDK has each newer auth type: github-oidc came with SDK
+ * v0.65.0 (CLI 0.250.0), env-oidc with v0.68.0 (CLI 0.251.0); an older CLI fails with its
+ * generic "cannot configure default credentials" instead.
+ */
+const AUTH_TYPE_SINCE: Partial<Record<AuthType, string>> = {
+  'github-oidc': '0.250.0',
+  'env-oidc': '0.251.0',
+};
+
+function authTypeSince(options: PreflightOptions): string | undefined {
+  const authType = options.credentials?.authType;
+  return authType === undefined ? undefined : AUTH_TYPE_SINCE[authType];
+}
+
+function checkAuthTypeSupported(
+  options: PreflightOptions,
+  cliVersion: string,
+  findings: FindingList,
+): void {
+  const since = authTypeSince(options);
+  if (since === undefined || compareVersions(cliVersion, since) >= 0) return;
+  findings.add(
+    'cli-without-auth-type',
+    'stop',
+    `auth-type ${options.credentials?.authType} needs a Databricks CLI of ${since} or later; ` +
+      `the image's CLI is ${cliVersion}. Use a newer approved image, or another auth-type.`,
+  );
 }
 
 function checkPlanSupported(cliVersion: string, findings: FindingList): void {

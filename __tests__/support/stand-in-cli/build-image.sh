@@ -50,7 +50,9 @@ fi
 node_bin="$(readlink -f "$(command -v node)")"
 busybox_bin=/bin/busybox
 js_yaml="$repo_root/node_modules/js-yaml/dist/js-yaml.mjs"
-for input in "$node_bin" "$busybox_bin" "$js_yaml" "$here/databricks.mjs"; do
+# Public CA certificates, at the path Debian-based images (and Go's first default) use.
+trust_file=/etc/ssl/certs/ca-certificates.crt
+for input in "$node_bin" "$busybox_bin" "$js_yaml" "$here/databricks.mjs" "$trust_file"; do
   [ -f "$input" ] || { echo "build-image.sh: missing input $input" >&2; exit 1; }
 done
 if ! "$busybox_bin" --list >/dev/null 2>&1; then
@@ -68,7 +70,7 @@ content_hash="$(
   {
     printf 'cli_version=%s\nterraform_env=%s\n' "$cli_version" "$terraform_env"
     sha256sum "${BASH_SOURCE[0]}" "$here/databricks.mjs" "$js_yaml" "$busybox_bin" \
-      "$node_bin" "${libraries[@]}" | awk '{ print $1 }'
+      "$trust_file" "$node_bin" "${libraries[@]}" | awk '{ print $1 }'
   } | sha256sum | cut -c1-64
 )"
 hash_label='io.github.databricks-bundle-airgap-action.stand-in.content-hash'
@@ -84,7 +86,7 @@ fi
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 rootfs="$work/rootfs"
-mkdir -p "$rootfs"/{bin,app/lib,etc,root,tmp,usr/local/bin,home}
+mkdir -p "$rootfs"/{bin,app/lib,etc/ssl/certs,root,tmp,usr/local/bin,home}
 chmod 1777 "$rootfs/tmp"
 chmod 0700 "$rootfs/root"
 
@@ -99,6 +101,9 @@ for library in "${libraries[@]}"; do
   mkdir -p "$rootfs$(dirname "$library")"
   cp -L "$library" "$rootfs$library"
 done
+
+cp "$trust_file" "$rootfs$trust_file"
+chmod 0644 "$rootfs$trust_file"
 
 cp "$here/databricks.mjs" "$rootfs/app/databricks.mjs"
 cp "$js_yaml" "$rootfs/app/lib/js-yaml.mjs"

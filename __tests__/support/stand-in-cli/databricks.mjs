@@ -16,10 +16,10 @@
  * Every invocation appends one JSON line to <bundle root>/.databricks/stand-in/calls.jsonl (or
  * $HOME/stand-in-calls.jsonl without a bundle) so tests can see what reached the container:
  * argv, the names (never the values) of the environment variables, uid/gid, cwd, HOME, and
- * SHA-256 digests of the two secret variables.
+ * SHA-256 digests of the secret and proxy variables.
  */
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { createHash, X509Certificate } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -689,7 +689,7 @@ async function commandDeploy(ctx) {
 async function commandPlan(ctx) {
   const b = await processBundle(ctx, { readState: true, build: true });
   if (!b || ctx.diags.hasError) throw new AlreadyPrinted();
-  if (!initializeTerraform(ctx, b)) throw new AlreadyPrinted();
+  if (!initializeTerraform(ctx, b) || !terraformRefresh(ctx, b)) throw new AlreadyPrinted();
   const plan = calculatePlan(b, 'deploy');
   if (ctx.output === 'json') {
     const entries = Object.fromEntries(plan.map((a) => [a.key, { action: a.action }]));
@@ -1078,23 +1078,38 @@ const WORKSPACE_AUTH_FIELDS = {
   azure_login_app_id: 'azure_login_app_id',
 };
 
-const KNOWN_AUTH_TYPES = [
-  'pat',
-  'basic',
-  'oauth-m2m',
-  'databricks-cli',
-  'metadata-service',
-  'github-oidc',
-  'azure-devops-oidc',
-  'env-oidc',
-  'file-oidc',
-  'github-oidc-azure',
-  'azure-msi',
-  'azure-client-secret',
-  'azure-cli',
-  'google-credentials',
-  'google-id',
+// The strategies of the CLI's credentials chain, in its order (databricks/cli
+// libs/auth/credentials.go since 0.290.0; before, the Go SDK's config/auth_default.go), each with
+// the first CLI release whose pinned SDK has it (README.md lists the sources). The stand-in
+// simulates the strategies that have a `configure`; the others fail when asked for by name and
+// are skipped in the default chain, where none of them could succeed in a CI container.
+const AUTH_STRATEGIES = [
+  { name: 'pat', since: '0.0.0', configure: configurePat },
+  { name: 'basic', since: '0.0.0' },
+  { name: 'oauth-m2m', since: '0.0.0', configure: configureM2m },
+  { name: 'databricks-cli', since: '0.0.0' },
+  { name: 'metadata-service', since: '0.0.0' },
+  { name: 'github-oidc', since: '0.250.0', configure: configureGithubOidc },
+  { name: 'azure-devops-oidc', since: '0.271.0' },
+  { name: 'env-oidc', since: '0.251.0', configure: configureEnvOidc },
+  { name: 'file-oidc', since: '0.251.0', configure: configureFileOidc },
+  { name: 'github-oidc-azure', since: '0.224.0' },
+  { name: 'azure-msi', since: '0.0.0' },
+  { name: 'azure-client-secret', since: '0.0.0', configure: configureAzureClientSecret },
+  { name: 'azure-cli', since: '0.0.0' },
+  { name: 'google-credentials', since: '0.0.0' },
+  { name: 'google-id', since: '0.0.0' },
 ];
+
+// SDK v0.70.0 (first pinned by CLI 0.253.0) names an auth type it does not know; older SDKs
+// skipped every strategy and reported that none could be configured.
+const AUTH_TYPE_NOT_FOUND_SINCE = '0.253.0';
+const CANNOT_CONFIGURE_DEFAULT =
+  `cannot configure default credentials, please check ${AUTH_DOC_URL} to configure ` +
+  'credentials for your preferred authentication method';
+// How the simulated token endpoint refuses a client in the unauthorized scenario
+// (golang.org/x/oauth2's RetrieveError text; the description is the stand-in's).
+const OAUTH_CLIENT_REFUSED = 'oauth2: "invalid_client" "Client authentication failed"';
 
 function resolveAuthConfig(ctx, b) {
   const attrs = new Map();
@@ -1139,60 +1154,173 @@ function authDebugString(attrs) {
 }
 
 // The SDK authenticates lazily, on the first request (the bundle's GET /scim/v2/Me); errors
-// then carry the request visitor prefix.
+// then carry the request visitor prefix, the strategy's name and the config's debug string
+// (config/config.go authenticateIfNeeded, wrapDebug). These texts follow SDK v0.70.0 and later
+// (CLI 0.253.0 and later), which stopped swallowing the errors of an explicit auth type.
 function authenticate(b) {
   const { attrs } = b.auth;
   const host = canonicalHost(attrs.get('host') ?? '');
   const scenario = scenarioFor(host);
-  const fail = (message) => {
+  const request = { attrs, host, scenario };
+  const withDebug = (message) => {
     const debug = authDebugString(attrs);
-    return { error: `failed during request visitor: ${message}${debug ? `. ${debug}` : ''}` };
+    return `failed during request visitor: ${message}${debug ? `. ${debug}` : ''}`;
   };
+  const available = AUTH_STRATEGIES.filter((s) => versionAtLeast(CLI_VERSION, s.since));
   const authType = attrs.get('auth_type') ?? '';
-  const tryPat = () => {
-    if (!host) return { error: 'host is required for PAT authentication' };
-    if (!attrs.get('token')) return { error: 'token is required' };
-    return { kind: 'pat' };
-  };
-  const tryM2m = () => {
-    if (!attrs.get('client_id') || !attrs.get('client_secret')) return { notConfigured: true };
-    if (!host) return { error: 'oidc: no host configured' };
-    if (scenario === 'stand-in-unauthorized') {
-      return {
-        tokenError: 'error getting token: oauth2: "invalid_client" "Client authentication failed"',
-      };
-    }
-    return { kind: 'oauth-m2m' };
-  };
   if (authType) {
-    if (!KNOWN_AUTH_TYPES.includes(authType)) {
-      return fail(
-        `default auth: auth type "${authType}" not found, please check ${AUTH_DOC_URL} for a ` +
-          'list of supported auth types',
-      );
+    const strategy = available.find((s) => s.name === authType);
+    if (!strategy) {
+      const reason = versionAtLeast(CLI_VERSION, AUTH_TYPE_NOT_FOUND_SINCE)
+        ? `auth type "${authType}" not found, please check ${AUTH_DOC_URL} for a list of ` +
+          'supported auth types'
+        : CANNOT_CONFIGURE_DEFAULT;
+      return { error: withDebug(`default auth: ${reason}`) };
     }
-    if (authType === 'pat') {
-      const r = tryPat();
-      return r.error ? fail(`default auth: ${r.error}`) : { ...r, host, scenario };
+    if (!strategy.configure) {
+      const reason = `the stand-in CLI does not simulate auth type "${authType}"`;
+      return { error: withDebug(`${authType} auth: ${reason}`) };
     }
-    if (authType === 'oauth-m2m') {
-      const r = tryM2m();
-      if (r.notConfigured) return fail('oauth-m2m auth: not configured');
-      if (r.error) return fail(`default auth: ${r.error}`);
-      if (r.tokenError) return { error: `failed during request visitor: ${r.tokenError}` };
-      return { ...r, host, scenario };
-    }
-    return fail(`default auth: the stand-in CLI does not simulate auth type "${authType}"`);
+    const r = strategy.configure(request);
+    if (r.notConfigured) return { error: withDebug(`${authType} auth: not configured`) };
+    if (r.error) return { error: withDebug(`${authType} auth: ${r.error}`) };
+    // A credentials provider that fails only when it first fetches its token.
+    if (r.tokenError) return { error: `failed during request visitor: ${r.tokenError}` };
+    return { ...r, host, scenario };
   }
-  // Without an explicit type the SDK tries each strategy in order and keeps the first that works.
-  const pat = tryPat();
-  if (!pat.error) return { ...pat, host, scenario };
-  const m2m = tryM2m();
-  if (m2m.kind) return { ...m2m, host, scenario };
-  return fail(
-    `default auth: cannot configure default credentials, please check ${AUTH_DOC_URL} to ` +
-      'configure credentials for your preferred authentication method',
+  // Without an explicit type the chain tries each strategy in order and keeps the first that
+  // yields a token, swallowing the others' errors.
+  for (const strategy of available) {
+    const r = strategy.configure?.(request);
+    if (r?.user) return { ...r, host, scenario };
+  }
+  return { error: withDebug(`default auth: ${CANNOT_CONFIGURE_DEFAULT}`) };
+}
+
+// The simulated workspace's users: the personal access token belongs to a user, the other
+// credentials to the service principal whose application id they name.
+const TOKEN_USER = { id: '1000000000000001', userName: 'deployer@example.com' };
+const servicePrincipal = (applicationId) => ({
+  id: '1000000000000002',
+  userName: applicationId,
+  displayName: applicationId,
+});
+
+// config/auth_pat.go
+function configurePat({ attrs, host }) {
+  if (!host) return { error: 'host is required for PAT authentication' };
+  if (!attrs.get('token')) return { error: 'token is required' };
+  return { user: TOKEN_USER };
+}
+
+// config/auth_m2m.go: client id and secret, exchanged at the workspace's token endpoint when the
+// first request is made.
+function configureM2m({ attrs, host, scenario }) {
+  if (!attrs.get('client_id') || !attrs.get('client_secret')) return { notConfigured: true };
+  if (!host) return { error: 'oidc: no host configured' };
+  if (scenario === 'stand-in-unauthorized') {
+    return { tokenError: `error getting token: ${OAUTH_CLIENT_REFUSED}` };
+  }
+  return { user: servicePrincipal(attrs.get('client_id')) };
+}
+
+// config/auth_oidc.go with config/experimental/auth/oidc/github.go: the runner's ID token,
+// requested with ACTIONS_ID_TOKEN_REQUEST_URL and _TOKEN. The stand-in opens no socket, so with
+// both set the request counts as answered.
+function configureGithubOidc(request) {
+  const { attrs } = request;
+  return exchangeIdToken(request, () => {
+    if (!attrs.get('actions_id_token_request_url')) return 'missing ActionsIDTokenRequestURL';
+    if (!attrs.get('actions_id_token_request_token')) return 'missing ActionsIDTokenRequestToken';
+    return '';
+  });
+}
+
+// oidc.NewEnvIDTokenSource: the token is read from DATABRICKS_OIDC_TOKEN_ENV's variable, by
+// default DATABRICKS_OIDC_TOKEN.
+function configureEnvOidc(request) {
+  const variable = request.attrs.get('oidc_token_env') || 'DATABRICKS_OIDC_TOKEN';
+  return exchangeIdToken(request, () =>
+    process.env[variable] ? '' : `missing env var ${JSON.stringify(variable)}`,
   );
+}
+
+// oidc.NewFileTokenSource: the token is the content of DATABRICKS_OIDC_TOKEN_FILEPATH's file.
+function configureFileOidc(request) {
+  const file = request.attrs.get('databricks_id_token_filepath') ?? '';
+  return exchangeIdToken(request, () => {
+    if (!file) return 'missing path';
+    try {
+      if (fs.readFileSync(file).length === 0) return `file ${JSON.stringify(file)} is empty`;
+      return '';
+    } catch (error) {
+      if (error?.code === 'ENOENT') return `file ${JSON.stringify(file)} does not exist`;
+      return goPathError(error, file);
+    }
+  });
+}
+
+// The OIDC strategies' token source (config/experimental/auth/oidc/tokensource.go), which the
+// SDK asks for a token while configuring: host first, then the workspace's token endpoint (the
+// simulated workspace always has one), then the ID token, then the exchange. Without a client
+// id the exchange uses account-wide token federation, whose identity the federation policy
+// decides; the simulated workspace maps it to the token user.
+function exchangeIdToken({ attrs, host, scenario }, idTokenProblem) {
+  if (!host) return { error: 'missing Host' };
+  const problem = idTokenProblem();
+  if (problem) return { error: problem };
+  if (scenario === 'stand-in-unauthorized') return { error: OAUTH_CLIENT_REFUSED };
+  const clientId = attrs.get('client_id');
+  return { user: clientId ? servicePrincipal(clientId) : TOKEN_USER };
+}
+
+// config/auth_azure_client_secret.go: all three ARM_* values and an Azure workspace, else the
+// strategy does not apply ("not configured"). The Azure AD token is requested on the first
+// request; the simulated Azure AD always answers.
+function configureAzureClientSecret({ attrs, host }) {
+  const clientId = attrs.get('azure_client_id');
+  if (!clientId || !attrs.get('azure_client_secret') || !attrs.get('azure_tenant_id')) {
+    return { notConfigured: true };
+  }
+  if (!isAzureWorkspace(attrs, host)) return { notConfigured: true };
+  if (!host) {
+    // azureEnsureWorkspaceUrl would ask Azure Resource Manager for the workspace URL.
+    return { error: 'resolve host: the stand-in CLI does not simulate Azure Resource Manager' };
+  }
+  return { user: servicePrincipal(clientId) };
+}
+
+// Config.IsAzure: a workspace resource id, else DATABRICKS_CLOUD (compared exactly, as the SDK
+// does), else the DNS zone of the host (common/environment/environments.go).
+function isAzureWorkspace(attrs, host) {
+  if (attrs.get('azure_workspace_resource_id')) return true;
+  const cloud = process.env.DATABRICKS_CLOUD;
+  if (cloud) return cloud === 'Azure';
+  const hostname = host ? new URL(host).hostname : '';
+  return AZURE_DNS_ZONES.some((zone) => hostname.endsWith(zone));
+}
+
+const AZURE_DNS_ZONES = ['.azuredatabricks.net', '.databricks.azure.us', '.databricks.azure.cn'];
+
+// The text of Go's *fs.PathError for a file that exists but cannot be read.
+function goPathError(error, file) {
+  if (error?.code === 'EISDIR') return `read ${file}: is a directory`;
+  if (error?.code === 'EACCES') return `open ${file}: permission denied`;
+  return `open ${file}: ${error?.message ?? error}`;
+}
+
+// Compares dotted release versions (a pre-release suffix is ignored).
+function versionAtLeast(version, minimum) {
+  const parse = (v) =>
+    v
+      .split(/[-+]/)[0]
+      .split('.')
+      .map((n) => Number(n) || 0);
+  const [a, b] = [parse(version), parse(minimum)];
+  for (let i = 0; i < 3; i++) {
+    if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) > (b[i] ?? 0);
+  }
+  return true;
 }
 
 function canonicalHost(raw) {
@@ -1231,6 +1359,7 @@ const SCENARIOS = new Set([
   'stand-in-terraform-download',
   'stand-in-state-newer',
   'stand-in-state-engine',
+  'stand-in-private-ca',
 ]);
 
 // What Go's net/http reports when the workspace cannot be reached, by scenario, as the SDK
@@ -1245,9 +1374,100 @@ const NETWORK_FAILURES = {
   'stand-in-timeout': () => `dial tcp ${STAND_IN_WORKSPACE_ADDRESS}: i/o timeout`,
   'stand-in-proxy': () =>
     `proxyconnect tcp: dial tcp ${STAND_IN_PROXY_ADDRESS}: connect: connection refused`,
-  'stand-in-x509': () =>
-    'tls: failed to verify certificate: x509: certificate signed by unknown authority',
+  'stand-in-x509': () => X509_UNKNOWN_AUTHORITY,
 };
+
+// crypto/tls/handshake_client.go wrapping crypto/x509/verify.go's UnknownAuthorityError.
+const X509_UNKNOWN_AUTHORITY =
+  'tls: failed to verify certificate: x509: certificate signed by unknown authority';
+
+// How the CLI's own requests fail: the network scenarios always, the private CA scenario when
+// the CLI's trust store lacks the enclave's root.
+function cliNetworkFailure(scenario) {
+  if (scenario === 'stand-in-private-ca') {
+    return goTrustsPrivateCa(process.env) ? undefined : () => X509_UNKNOWN_AUTHORITY;
+  }
+  return NETWORK_FAILURES[scenario];
+}
+
+// The private CA scenario's workspace certificate chains to a root with this subject only; the
+// tests generate such a root with openssl.
+const PRIVATE_CA_SUBJECT = 'CN=Stand-in Enclave Root CA';
+
+// Go's roots on Linux (golang/go src/crypto/x509/root_unix.go, root_linux.go): SSL_CERT_FILE
+// replaces the list of bundle files, of which only the first readable one is loaded;
+// SSL_CERT_DIR (colon-separated) replaces the directories, whose files are all loaded except
+// symlinks to a name in the same directory.
+const GO_CERT_FILES = [
+  '/etc/ssl/certs/ca-certificates.crt',
+  '/etc/pki/tls/certs/ca-bundle.crt',
+  '/etc/ssl/ca-bundle.pem',
+  '/etc/pki/tls/cacert.pem',
+  '/etc/pki/ca-trust/extracted/pem/tls-ca-bundle.pem',
+  '/etc/ssl/cert.pem',
+];
+const GO_CERT_DIRECTORIES = [
+  '/etc/ssl/certs',
+  '/etc/pki/tls/certs',
+  '/system/etc/security/cacerts',
+  '/data/misc/keychain/certs-added',
+];
+
+function goTrustsPrivateCa(env) {
+  const files = env.SSL_CERT_FILE ? [env.SSL_CERT_FILE] : GO_CERT_FILES;
+  for (const file of files) {
+    const data = readFileOrNull(file);
+    if (data === null) continue;
+    if (holdsPrivateCa(data)) return true;
+    break;
+  }
+  const directories = env.SSL_CERT_DIR ? env.SSL_CERT_DIR.split(':') : GO_CERT_DIRECTORIES;
+  for (const directory of directories) {
+    let entries;
+    try {
+      entries = fs.readdirSync(directory, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      const file = `${directory}/${entry.name}`;
+      if (entry.isSymbolicLink() && !readLinkOrEmpty(file).includes('/')) continue;
+      const data = readFileOrNull(file);
+      if (data !== null && holdsPrivateCa(data)) return true;
+    }
+  }
+  return false;
+}
+
+// crypto/x509 CertPool.AppendCertsFromPEM: CERTIFICATE blocks that carry no PEM headers (a
+// header line has a colon, base64 never does) and parse.
+function holdsPrivateCa(data) {
+  const pem = /^-----BEGIN CERTIFICATE-----\r?\n[^]*?-----END CERTIFICATE-----/gm;
+  return (data.toString('latin1').match(pem) ?? []).some((block) => {
+    if (block.includes(':')) return false;
+    try {
+      return new X509Certificate(block).subject.split('\n').includes(PRIVATE_CA_SUBJECT);
+    } catch {
+      return false;
+    }
+  });
+}
+
+function readFileOrNull(file) {
+  try {
+    return fs.readFileSync(file);
+  } catch {
+    return null;
+  }
+}
+
+function readLinkOrEmpty(file) {
+  try {
+    return fs.readlinkSync(file);
+  } catch {
+    return '';
+  }
+}
 
 // The workspace's answer in the forbidden scenario. The status, error code and the CLI's
 // rendering are real; the message is the stand-in's, since workspaces word it themselves.
@@ -1256,7 +1476,7 @@ const FORBIDDEN_MESSAGE = 'This user does not have permission to access this wor
 // GET /api/2.0/preview/scim/v2/Me
 function workspaceMe(ctx, b) {
   const host = canonicalHost(b.auth.attrs.get('host') ?? '');
-  const network = NETWORK_FAILURES[scenarioFor(host)];
+  const network = cliNetworkFailure(scenarioFor(host));
   // Resolving the SDK config first fetches the host's metadata, best effort: a failure is
   // only a warning (databricks/cli libs/hostmetadata/resolver.go, its negative-cache TTL).
   if (network) {
@@ -1287,11 +1507,7 @@ function workspaceMe(ctx, b) {
     ctx.diags.error(...apiError('GET', url, 403, 'PERMISSION_DENIED', FORBIDDEN_MESSAGE));
     return null;
   }
-  if (auth.kind === 'pat') {
-    return { id: '1000000000000001', userName: 'deployer@example.com' };
-  }
-  const clientId = b.auth.attrs.get('client_id');
-  return { id: '1000000000000002', userName: clientId, displayName: clientId };
+  return auth.user;
 }
 
 // An API error as the CLI renders it (databricks/cli libs/diag/sdk_error.go): the message with
@@ -2122,11 +2338,16 @@ async function deployPhase(ctx, b) {
 
   if (b.scenario === 'stand-in-slow') await sleep(SLOW_DEPLOY_MS);
 
-  if (!initializeTerraform(ctx, b)) return;
+  if (!initializeTerraform(ctx, b) || !terraformRefresh(ctx, b)) return;
   const plan = calculatePlan(b, 'deploy');
   if (!(await approveDestructiveActions(ctx, b, plan))) return;
 
   io.err('Deploying resources...\n');
+  if (!terraformApply(ctx, b, plan)) {
+    // The CLI pushes the resource state even after a failed apply (phases/deploy.go deployCore).
+    io.err('Updating deployment state...\n');
+    return;
+  }
   const resources = {};
   for (const action of plan) {
     if (action.action === 'delete' || action.key.endsWith('.permissions')) continue;
@@ -2213,6 +2434,69 @@ function deploymentEngine(b) {
   if (fromEnv === 'terraform' || fromEnv === 'direct') return fromEnv;
   const [major, minor] = CLI_VERSION.split('.').map((n) => Number(n) || 0);
   return major > 1 || (major === 1 && minor >= 3) ? 'direct' : 'terraform';
+}
+
+// With the Terraform engine the Databricks provider, which Terraform starts, calls the workspace
+// for the resources. Terraform gets a curated environment without SSL_CERT_FILE and SSL_CERT_DIR
+// (databricks/cli bundle/deploy/terraform/init.go), so only the image's system trust store
+// counts for it. In the private CA scenario without the enclave's root there, the provider's
+// first requests fail: `terraform plan` refreshing deployed resources, else `terraform apply`
+// creating them. Each failure is a Terraform diagnostic whose summary is the provider's error
+// (`cannot <action> <resource>: <Go error>`, terraform-provider-databricks common/resource.go).
+const PROVIDER_REQUESTS = {
+  jobs: {
+    resource: 'job',
+    create: (host) => `Post "${host}/api/2.2/jobs/create"`,
+    read: (host, id) => `Get "${host}/api/2.2/jobs/get?job_id=${id}"`,
+  },
+  pipelines: {
+    resource: 'pipeline',
+    create: (host) => `Post "${host}/api/2.0/pipelines"`,
+    read: (host, id) => `Get "${host}/api/2.0/pipelines/${id}"`,
+  },
+};
+
+function terraformTrustsWorkspace(b) {
+  if (b.scenario !== 'stand-in-private-ca' || deploymentEngine(b) !== 'terraform') return true;
+  return goTrustsPrivateCa({});
+}
+
+// `terraform plan` (deploy, plan, destroy): refreshing what the workspace already holds. The CLI
+// passes terraform-exec's error on as it is: the exit status, then Terraform's stderr.
+function terraformRefresh(ctx, b) {
+  if (terraformTrustsWorkspace(b)) return true;
+  const failures = [];
+  for (const [key, deployed] of Object.entries(b.remote.resources ?? {})) {
+    const [, group, name, extra] = key.split('.');
+    const requests = PROVIDER_REQUESTS[group];
+    if (!requests || !name || extra) continue;
+    const request = requests.read(b.session.host, deployed.id);
+    failures.push(`cannot read ${requests.resource}: ${request}: ${X509_UNKNOWN_AUTHORITY}`);
+  }
+  return reportTerraformFailure(ctx, 'exit status 1', failures);
+}
+
+// `terraform apply` (deploy): creating what the plan adds; the CLI prefixes the step's name.
+function terraformApply(ctx, b, plan) {
+  if (terraformTrustsWorkspace(b)) return true;
+  const failures = [];
+  for (const action of plan) {
+    const [, group, name, extra] = action.key.split('.');
+    const requests = PROVIDER_REQUESTS[group];
+    if (!requests || !name || extra || action.action !== 'create') continue;
+    const request = requests.create(b.session.host);
+    failures.push(`cannot create ${requests.resource}: ${request}: ${X509_UNKNOWN_AUTHORITY}`);
+  }
+  return reportTerraformFailure(ctx, 'terraform apply: exit status 1', failures);
+}
+
+// Terraform prints each diagnostic without colour as a blank line, `Error: <summary>` and
+// another blank line (internal/command/format/diagnostic.go).
+function reportTerraformFailure(ctx, prefix, summaries) {
+  if (summaries.length === 0) return true;
+  const stderr = summaries.map((summary) => `\nError: ${summary}\n\n`).join('');
+  ctx.diags.error(`${prefix}\n${stderr}`);
+  return false;
 }
 
 const DESTRUCTIVE_GROUPS = {
@@ -2326,7 +2610,7 @@ async function destroyPhase(ctx, b) {
     return;
   }
   if (!acquireLock(ctx, b, ctx.get('force-lock'))) return;
-  if (!initializeTerraform(ctx, b)) return;
+  if (!initializeTerraform(ctx, b) || !terraformRefresh(ctx, b)) return;
   const plan = calculatePlan(b, 'destroy');
   if (plan.length > 0) {
     io.err('The following resources will be deleted:\n');
@@ -2813,6 +3097,29 @@ function escapeRegExp(text) {
 // The record of each invocation, for tests.
 // ---------------------------------------------------------------------------------------------
 
+const SECRET_VARIABLES = [
+  'DATABRICKS_TOKEN',
+  'DATABRICKS_CLIENT_SECRET',
+  'ARM_CLIENT_SECRET',
+  'ACTIONS_ID_TOKEN_REQUEST_TOKEN',
+  'DATABRICKS_OIDC_TOKEN',
+];
+const PROXY_VARIABLES = [
+  'HTTP_PROXY',
+  'HTTPS_PROXY',
+  'NO_PROXY',
+  'http_proxy',
+  'https_proxy',
+  'no_proxy',
+];
+
+// The fixed secrets, plus the variable DATABRICKS_OIDC_TOKEN_ENV names for env-oidc.
+function secretVariables() {
+  const oidcTokenEnv = process.env.DATABRICKS_OIDC_TOKEN_ENV;
+  const extra = oidcTokenEnv && !SECRET_VARIABLES.includes(oidcTokenEnv) ? [oidcTokenEnv] : [];
+  return [...SECRET_VARIABLES, ...extra];
+}
+
 function recordCall(argv) {
   const found = discoverBundleRoot();
   const home = process.env.HOME ?? null;
@@ -2839,10 +3146,9 @@ function recordCall(argv) {
     home,
     home_writable: homeWritable,
     bundle_root: found.root ?? null,
-    secrets_sha256: {
-      DATABRICKS_TOKEN: digest('DATABRICKS_TOKEN'),
-      DATABRICKS_CLIENT_SECRET: digest('DATABRICKS_CLIENT_SECRET'),
-    },
+    secrets_sha256: Object.fromEntries(secretVariables().map((name) => [name, digest(name)])),
+    // Proxy URLs may carry credentials, so they are recorded as digests as well.
+    proxy_sha256: Object.fromEntries(PROXY_VARIABLES.map((name) => [name, digest(name)])),
     // Hashes, not values, so that a test can prove each value arrived byte for byte without
     // the record holding it.
     bundle_vars_sha256: Object.fromEntries(
