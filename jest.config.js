@@ -18,4 +18,8 @@ export default {
   },
   coverageReporters: ['text-summary', 'text'],
   testTimeout: 120000,
+  // The end-to-end suites share one Docker engine, one podman store and the stand-in images,
+  // and each test checks that the engine holds no container of the action afterwards; two
+  // suites at once would see each other's containers. One worker keeps them apart.
+  maxWorkers: 1,
 };

@@ -2,8 +2,9 @@
 # Makes a fresh Debian machine ready for the demo and the tests: Debian's Docker engine, its
 # registry (the tests mirror images through it on 127.0.0.1), podman (the other runtime the
 # action supports; it needs no daemon), a static busybox (the root file system of the stand-in
-# CLI image) and a static tini (the init of the test image that ends with exit code 143). Starts
-# dockerd when no engine answers. Safe to run twice.
+# CLI image), a static tini (the init of the test image that ends with exit code 143) and openssl
+# (the tests make a private root certificate). Starts dockerd when no engine answers. Safe to
+# run twice.
 set -euo pipefail
 
 as_root() {
@@ -16,6 +17,7 @@ command -v docker-registry >/dev/null 2>&1 || missing+=(docker-registry)
 [ -x /bin/busybox ] && /bin/busybox --list >/dev/null 2>&1 || missing+=(busybox-static)
 [ -x /usr/bin/tini-static ] || missing+=(tini)
 command -v podman >/dev/null 2>&1 || missing+=(podman)
+command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "Installing Debian packages: ${missing[*]}"
   as_root apt-get update -qq

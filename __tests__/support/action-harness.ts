@@ -69,7 +69,10 @@ export function useScratchRunnerPerTest(): () => RunnerFolders {
     runner = makeRunner();
   });
   afterEach(async () => {
+    // Whatever the test did, no file in the checkout may belong to another user.
+    const foreign = runner === undefined ? [] : foreignFiles(runner.checkout);
     if (runner !== undefined) removeRunner(runner);
+    expect(foreign).toEqual([]);
     expect(await actionContainers()).toEqual([]);
   });
   return () => {
