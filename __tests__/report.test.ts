@@ -184,6 +184,17 @@ describe('results of deploy and plan', () => {
     expect(text).toContain('| <code>schemas.sales</code> |  | not deployed |  |');
   });
 
+  test('a very long name is shortened in the summary, never in the outputs', () => {
+    const long = 'n'.repeat(1_000);
+    const text = stepSummary({
+      ...report,
+      phases: [phase('validate', 'success'), phase('deploy', 'success')],
+      resources: [{ group: 'jobs', key: 'k', name: long, id: '1', url: null }],
+    });
+    expect(text).toContain(`| ${'n'.repeat(300)}… |`);
+    expect(text).not.toContain('n'.repeat(301));
+  });
+
   test('the summary shows the plan, with a warning when it deletes', () => {
     const text = stepSummary({
       ...report,

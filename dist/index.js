@@ -1164,7 +1164,8 @@ function setOutputs(report, env = process.env) {
         setOutput(`${phase.name}-result`, phase.outcome, env);
     }
     setOutput('phases', JSON.stringify(report.phases.map(phaseRecord)), env);
-    const resources = report.resources ?? [];
+    // A job's outputs share about 1 MB; the audit record lists every resource.
+    const resources = (report.resources ?? []).slice(0, MAX_RESOURCE_OUTPUTS);
     setOutput('resources', JSON.stringify(resources.map(resourceRecord)), env);
     for (const [name, value] of Object.entries(commonResourceOutputs(resources))) {
         setOutput(name, value, env);
@@ -1172,6 +1173,7 @@ function setOutputs(report, env = process.env) {
     if (report.plan !== undefined)
         setOutput('plan', JSON.stringify(report.plan), env);
 }
+const MAX_RESOURCE_OUTPUTS = 1_000;
 function resourceRecord(resource) {
     return { group: resource.group, key: resource.key, id: resource.id, url: resource.url };
 }
@@ -1371,7 +1373,7 @@ function resourceSection(resources) {
     }
     const hidden = resources.length - MAX_SUMMARY_ROWS;
     if (hidden > 0)
-        lines.push(`| and ${hidden} more: see the resources output | | | |`);
+        lines.push(`| and ${hidden} more: see the audit record | | | |`);
     lines.push('');
     return lines;
 }
@@ -1435,7 +1437,13 @@ function writeStepSummary(report, env = process.env) {
 }
 /** A table cell: pipes and HTML would break the table or be rendered, so they are escaped. */
 function cell(text) {
-    return escapeMarkdown(text);
+    return escapeMarkdown(shortened(text));
+}
+// A step summary holds at most 1 MiB, and escaping can make a character five; the outputs and
+// the audit record keep the full values.
+const MAX_CELL_CHARACTERS = 300;
+function shortened(text) {
+    return text.length <= MAX_CELL_CHARACTERS ? text : `${text.slice(0, MAX_CELL_CHARACTERS)}…`;
 }
 /** A URL inside a double-quoted HTML attribute: only the characters that could end it. */
 function escapeAttribute(url) {
@@ -1447,7 +1455,7 @@ function escapeAttribute(url) {
         .replaceAll('|', '%7C');
 }
 function code(text) {
-    return `<code>${escapeMarkdown(text)}</code>`;
+    return `<code>${escapeMarkdown(shortened(text))}</code>`;
 }
 /**
  * Escapes text for a table cell: HTML, the table's pipes, and the characters that would make
@@ -1491,6 +1499,12 @@ function auditRecord(facts, env, secrets) {
             ref: variable(env, 'GITHUB_ACTION_REF'),
         },
         run: runFacts(env),
+        runner: {
+            name: variable(env, 'RUNNER_NAME'),
+            os: variable(env, 'RUNNER_OS'),
+            arch: variable(env, 'RUNNER_ARCH'),
+        },
+        settings: inputs === undefined ? null : settings(inputs),
         started_at: facts.startedAt.toISOString(),
         finished_at: facts.finishedAt.toISOString(),
         result: facts.result,
@@ -1550,6 +1564,28 @@ function auditRecord(facts, env, secrets) {
         plan: facts.plan === undefined ? null : { counts: facts.plan.counts, changes: facts.plan.changes },
     };
     return redact(record, secrets.filter((secret) => secret.length >= MIN_SECRET_LENGTH));
+}
+/** The inputs that change what a run does, as the action understood them; no secret. */
+function settings(inputs) {
+    return {
+        image: inputs.image.raw,
+        workspace_host: inputs.workspaceHost ?? null,
+        working_directory: inputs.workingDirectory,
+        auth_type: inputs.credentials.authType,
+        auto_approve: inputs.deployFlags.autoApprove,
+        force_lock: inputs.deployFlags.forceLock,
+        fail_on_active_runs: inputs.deployFlags.failOnActiveRuns,
+        fail_on_warnings: inputs.failOnWarnings,
+        policy: inputs.policy,
+        engine: inputs.engine ?? null,
+        container_runtime: inputs.runtime,
+        entrypoint: inputs.entrypoint ?? null,
+        docker_network: inputs.dockerNetwork ?? null,
+        ca_bundle: inputs.caBundle ?? null,
+        image_archive_sha256: inputs.imageArchive?.sha256 ?? null,
+        timeout_minutes: inputs.timeoutMs === undefined ? null : inputs.timeoutMs / 60_000,
+        clean_local_state: inputs.cleanLocalState,
+    };
 }
 function cancelledRecord(phase, cancelledAt) {
     return {

@@ -62,6 +62,12 @@ export function auditRecord(
       ref: variable(env, 'GITHUB_ACTION_REF'),
     },
     run: runFacts(env),
+    runner: {
+      name: variable(env, 'RUNNER_NAME'),
+      os: variable(env, 'RUNNER_OS'),
+      arch: variable(env, 'RUNNER_ARCH'),
+    },
+    settings: inputs === undefined ? null : settings(inputs),
     started_at: facts.startedAt.toISOString(),
     finished_at: facts.finishedAt.toISOString(),
     result: facts.result,
@@ -129,6 +135,29 @@ export function auditRecord(
     record,
     secrets.filter((secret) => secret.length >= MIN_SECRET_LENGTH),
   );
+}
+
+/** The inputs that change what a run does, as the action understood them; no secret. */
+function settings(inputs: Inputs) {
+  return {
+    image: inputs.image.raw,
+    workspace_host: inputs.workspaceHost ?? null,
+    working_directory: inputs.workingDirectory,
+    auth_type: inputs.credentials.authType,
+    auto_approve: inputs.deployFlags.autoApprove,
+    force_lock: inputs.deployFlags.forceLock,
+    fail_on_active_runs: inputs.deployFlags.failOnActiveRuns,
+    fail_on_warnings: inputs.failOnWarnings,
+    policy: inputs.policy,
+    engine: inputs.engine ?? null,
+    container_runtime: inputs.runtime,
+    entrypoint: inputs.entrypoint ?? null,
+    docker_network: inputs.dockerNetwork ?? null,
+    ca_bundle: inputs.caBundle ?? null,
+    image_archive_sha256: inputs.imageArchive?.sha256 ?? null,
+    timeout_minutes: inputs.timeoutMs === undefined ? null : inputs.timeoutMs / 60_000,
+    clean_local_state: inputs.cleanLocalState,
+  };
 }
 
 function cancelledRecord(phase: RunningPhase, cancelledAt: Date) {

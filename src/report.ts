@@ -46,13 +46,16 @@ function setOutputs(report: RunReport, env = process.env): void {
   }
   workflow.setOutput('phases', JSON.stringify(report.phases.map(phaseRecord)), env);
 
-  const resources = report.resources ?? [];
+  // A job's outputs share about 1 MB; the audit record lists every resource.
+  const resources = (report.resources ?? []).slice(0, MAX_RESOURCE_OUTPUTS);
   workflow.setOutput('resources', JSON.stringify(resources.map(resourceRecord)), env);
   for (const [name, value] of Object.entries(commonResourceOutputs(resources))) {
     workflow.setOutput(name, value, env);
   }
   if (report.plan !== undefined) workflow.setOutput('plan', JSON.stringify(report.plan), env);
 }
+
+const MAX_RESOURCE_OUTPUTS = 1_000;
 
 function resourceRecord(resource: DeployedResource) {
   return { group: resource.group, key: resource.key, id: resource.id, url: resource.url };
@@ -284,7 +287,7 @@ function resourceSection(resources: readonly DeployedResource[] | undefined): st
     );
   }
   const hidden = resources.length - MAX_SUMMARY_ROWS;
-  if (hidden > 0) lines.push(`| and ${hidden} more: see the resources output | | | |`);
+  if (hidden > 0) lines.push(`| and ${hidden} more: see the audit record | | | |`);
   lines.push('');
   return lines;
 }
@@ -357,7 +360,15 @@ export function writeStepSummary(report: RunReport, env = process.env): void {
 
 /** A table cell: pipes and HTML would break the table or be rendered, so they are escaped. */
 function cell(text: string): string {
-  return escapeMarkdown(text);
+  return escapeMarkdown(shortened(text));
+}
+
+// A step summary holds at most 1 MiB, and escaping can make a character five; the outputs and
+// the audit record keep the full values.
+const MAX_CELL_CHARACTERS = 300;
+
+function shortened(text: string): string {
+  return text.length <= MAX_CELL_CHARACTERS ? text : `${text.slice(0, MAX_CELL_CHARACTERS)}…`;
 }
 
 /** A URL inside a double-quoted HTML attribute: only the characters that could end it. */
@@ -371,7 +382,7 @@ function escapeAttribute(url: string): string {
 }
 
 function code(text: string): string {
-  return `<code>${escapeMarkdown(text)}</code>`;
+  return `<code>${escapeMarkdown(shortened(text))}</code>`;
 }
 
 /**
