@@ -95,10 +95,16 @@ describe('parseInputs', () => {
     ['image-archive-sha256', 'ab'.repeat(32), /is set without image-archive/],
     ['timeout-minutes', '-1', /Input 'timeout-minutes'/],
     ['timeout-minutes', '1e3', /Input 'timeout-minutes'/],
-    ['timeout-minutes', '361', /between 0 and 360/],
+    ['timeout-minutes', '361', /from 0\.05 to 360/],
+    ['timeout-minutes', '0.000001', /from 0\.05 to 360/],
+    ['https-proxy', 'http://user:pa%ss@proxy:3128', /malformed %-escape/],
     ['clean-local-state', 'yes', /Input 'clean-local-state'/],
   ])('refuses %s %j', (name, value, message) => {
     expect(() => parseInputs(reader({ ...minimal, [name]: value }))).toThrow(message);
+  });
+
+  test.each(['0', '0.0', '00'])('timeout-minutes %j means no limit', (value) => {
+    expect(parseInputs(reader({ ...minimal, 'timeout-minutes': value })).timeoutMs).toBe(undefined);
   });
 
   test('a wrong archive checksum is refused without echoing a proxy password', () => {

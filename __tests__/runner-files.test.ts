@@ -86,7 +86,18 @@ describe('proxies', () => {
     expect(describeProxies(resolveProxies(none, {}))).toEqual([
       'Proxy: none (the container connects directly)',
     ]);
-    expect(withoutCredentials('not a url')).toBe('(not a URL)');
+    expect(withoutCredentials('proxy.corp:3128')).toBe('proxy.corp:3128');
+    expect(withoutCredentials('ftp://u:p@proxy')).toBe('(not a URL, with credentials)');
+  });
+
+  test('a runner proxy without a scheme is read as Go reads it, and its password masked', () => {
+    const settings = resolveProxies(none, { HTTPS_PROXY: 'user:s3cretPW@proxy.corp:3128' });
+    expect(proxySecrets(settings)).toEqual(['s3cretPW', 's3cretPW', 'user', 'user']);
+    expect(describeProxies(settings)).toEqual([
+      "HTTPS proxy: http://***@proxy.corp:3128 (the runner's HTTPS_PROXY)",
+    ]);
+    const malformed = resolveProxies(none, { HTTP_PROXY: 'http://us%zzer:pw@proxy:1' });
+    expect(proxySecrets(malformed)).toEqual(['pw', 'pw', 'us%zzer', 'us%zzer']);
   });
 });
 

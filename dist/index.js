@@ -786,7 +786,8 @@ const SIGNATURES = [
         ],
         explain: () => "The CLI did not trust the workspace's TLS certificate: it is signed by a certificate " +
             "authority that is not in the image's trust store, typically an internal CA or a " +
-            "TLS-inspecting proxy. Add that CA to the image's trust store when you build the image.",
+            'TLS-inspecting proxy. Give its root certificate in the ca-bundle input (a PEM file on ' +
+            "the runner), or add it to the image's trust store when you build the image.",
     },
     {
         id: 'tls-certificate-untrusted',
@@ -807,7 +808,8 @@ const SIGNATURES = [
             /\bx509: /,
         ],
         explain: () => "The CLI could not verify the workspace's TLS certificate (the x509 error below says " +
-            "why): check the certificate, the docker host's clock, and the image's trust store.",
+            "why): check the certificate, the docker host's clock, and the ca-bundle input or the " +
+            "image's trust store.",
     },
     {
         id: 'workspace-unreachable',
@@ -815,10 +817,10 @@ const SIGNATURES = [
             // golang/go:src/net/http/transport.go (dialConn wraps proxy errors as `proxyconnect`)
             /\bproxyconnect tcp: /,
         ],
-        explain: () => 'The CLI went through an HTTP proxy and could not connect to the proxy. The action ' +
-            "passes no proxy to the container, so it comes from the image's own HTTP_PROXY or " +
-            "HTTPS_PROXY: remove it from the image, or reach the proxy from the container's " +
-            'network (the docker-network input).',
+        explain: () => 'The CLI went through an HTTP proxy and could not connect to the proxy: check the ' +
+            "https-proxy input (or the runner's HTTPS_PROXY, which the action passes on, or the " +
+            "image's own), and that the proxy can be reached from the container's network (the " +
+            'docker-network input).',
     },
     {
         id: 'workspace-unreachable',
@@ -1804,7 +1806,7 @@ class CancellationGuard {
         const deadline = Date.now() + REMOVE_DEADLINE_MS;
         let confirmedOnce = false;
         while (Date.now() < deadline) {
-            this.docker(['rm', '--force', container]);
+            this.docker(['rm', '--force', '--volumes', container]);
             const exists = this.docker(['container', 'inspect', '--format', '{{.Id}}', container]);
             if (exists === undefined)
                 return false; // the engine does not answer: cannot confirm
@@ -1889,19 +1891,36 @@ function proxyEnvironment(settings) {
     }
     return env;
 }
-/** The parts of the proxy URLs that must be masked: their passwords and user names. */
+/**
+ * The parts of the proxy values that must be masked: their passwords and user names, or, for a
+ * value that is not a URL, everything before its last `@`.
+ */
 function proxySecrets(settings) {
     const secrets = [];
     for (const setting of [settings.http, settings.https]) {
-        const url = parseUrl(setting?.value);
-        if (url === undefined)
+        if (setting === undefined)
             continue;
-        if (url.password !== '')
-            secrets.push(url.password, decodeURIComponent(url.password));
-        if (url.username !== '')
-            secrets.push(url.username, decodeURIComponent(url.username));
+        const url = parseUrl(setting.value);
+        if (url === undefined) {
+            const at = setting.value.lastIndexOf('@');
+            if (at > 0)
+                secrets.push(setting.value.slice(0, at));
+            continue;
+        }
+        for (const part of [url.password, url.username]) {
+            if (part !== '')
+                secrets.push(part, decoded(part));
+        }
     }
     return secrets;
+}
+function decoded(part) {
+    try {
+        return decodeURIComponent(part);
+    }
+    catch {
+        return part;
+    }
 }
 /** Log lines that say which proxies are in effect, with any credentials in them replaced. */
 function describeProxies(settings) {
@@ -1921,7 +1940,7 @@ function describe(scheme, setting) {
 function withoutCredentials(value) {
     const url = parseUrl(value);
     if (url === undefined)
-        return '(not a URL)';
+        return value.includes('@') ? '(not a URL, with credentials)' : value;
     if (url.username === '' && url.password === '')
         return value;
     url.username = '';
@@ -1931,11 +1950,16 @@ function withoutCredentials(value) {
         .replace(/^(\w+:\/\/)/, '$1***@')
         .replace(/\/$/, '');
 }
+/**
+ * Go takes a proxy without a scheme as http://, so `user:pw@proxy:3128` is a proxy with
+ * credentials, not a URL whose scheme is `user`; it is read the same way here.
+ */
 function parseUrl(value) {
     if (value === undefined)
         return undefined;
     try {
-        return new URL(value);
+        const url = new URL(value.includes('://') ? value : `http://${value}`);
+        return url.protocol === 'http:' || url.protocol === 'https:' ? url : undefined;
     }
     catch {
         return undefined;
@@ -2337,6 +2361,7 @@ const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.ur
 
 
 
+
 /**
  * The tool-cache entry is laid out exactly as @actions/tool-cache lays one out, so that its
  * `find(TOOL_NAME, toolCacheVersion(sha256), arch)` finds it. The package itself is not used at
@@ -2377,6 +2402,8 @@ async function provideImageFromArchive(archive, reference, options) {
     finally {
         await handle.close();
     }
+    // `load` sets every tag the archive holds, on images of this runner too: all are named.
+    info(`The archive set: ${loadedNames.map(printable).join(', ') || '(no name)'}`);
     const imageId = await imageFromArchive(reference, loadedNames, archive, options);
     const cacheEntry = entry === undefined ? undefined : await recordLoad(entry, archive, reference, imageId, options);
     info(`Loaded ${reference.raw} (${imageId}) from the image archive with ${options.runtime} load` +
@@ -3535,7 +3562,19 @@ function parseProxyUrl(input, value) {
     if ((url.pathname !== '/' && url.pathname !== '') || url.search !== '' || url.hash !== '') {
         throw inputError(input, 'has a path, query or fragment.', 'Give scheme, host and port only.');
     }
+    if (/[\s]/.test(value) || !percentEncodingIsValid(`${url.username}:${url.password}`)) {
+        throw inputError(input, 'has white space or a malformed %-escape in it.', 'Percent-encode special characters of the user name and password (% as %25, @ as %40).');
+    }
     return value;
+}
+function percentEncodingIsValid(text) {
+    try {
+        decodeURIComponent(text);
+        return true;
+    }
+    catch {
+        return false;
+    }
 }
 function parseNoProxy(value) {
     if (value === '')
@@ -3561,12 +3600,16 @@ function parseImageArchive(path, sha256) {
 }
 // Six hours, GitHub's own limit for a job on a hosted runner, bounds a typo like 6000.
 const MAX_TIMEOUT_MINUTES = 360;
+// Three seconds: anything shorter cannot be meant, and no phase finishes in it.
+const MIN_TIMEOUT_MINUTES = 0.05;
 function parseTimeoutMinutes(value) {
-    if (value === '' || value === '0')
-        return undefined;
     const minutes = Number(value);
-    if (!/^\d+(\.\d+)?$/.test(value) || !(minutes > 0) || minutes > MAX_TIMEOUT_MINUTES) {
-        throw inputError('timeout-minutes', `"${value}" is not a number of minutes between 0 and ${MAX_TIMEOUT_MINUTES}.`, 'Give the longest a single phase (validate, deploy, …) may run, e.g. 30; 0 or empty ' +
+    if (value === '' || (/^\d+(\.\d+)?$/.test(value) && minutes === 0))
+        return undefined;
+    const valid = /^\d+(\.\d+)?$/.test(value) && minutes >= MIN_TIMEOUT_MINUTES;
+    if (!valid || minutes > MAX_TIMEOUT_MINUTES) {
+        throw inputError('timeout-minutes', `"${value}" is not a number of minutes from ${MIN_TIMEOUT_MINUTES} to ` +
+            `${MAX_TIMEOUT_MINUTES}.`, 'Give the longest a single phase (validate, deploy, …) may run, e.g. 30; 0 or empty ' +
             'for no limit.');
     }
     return Math.round(minutes * 60_000);
@@ -3906,7 +3949,7 @@ async function removeContainers(program, runId, env) {
             info('Post: no container of this run is left.');
             return;
         }
-        await runClient(runtime, ['rm', '--force', ...containers]);
+        await runClient(runtime, ['rm', '--force', '--volumes', ...containers]);
         const left = await runClient(runtime, ['ps', '--all', '--quiet', '--filter', label]);
         if (left.stdout.trim() === '') {
             info(`Post: removed ${containers.length} container(s) this run left behind.`);
@@ -10388,6 +10431,7 @@ function checkConstraint(setting, cliVersion, findings) {
 
 
 
+
 /**
  * The system trust files Go reads on Linux, in its order (crypto/x509/root_linux.go). The CLI
  * and Terraform both use the first that exists; the merged file is mounted over that one.
@@ -10407,16 +10451,20 @@ const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----\r?\n[A-Za-z0-9+/=\r\n]+?---
 function readCaBundle(file) {
     let text;
     try {
-        const size = (0,external_node_fs_namespaceObject.statSync)(file).size;
-        if (size > MAX_BUNDLE_BYTES)
-            throw new Error(`${size} bytes is more than a trust bundle holds`);
-        text = (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8');
+        text = readRegularFile(file);
     }
     catch (error) {
         throw inputError('ca-bundle', `${file} could not be read: ${messageOf(error)}.`, "Give the path of a PEM file with your enclave's root certificates, readable by the " +
             'runner user (absolute, or relative to the repository checkout).');
     }
-    const blocks = text.match(PEM_CERTIFICATE) ?? [];
+    // Lines are compared without trailing blanks, which openssl accepts and the pattern not.
+    const normalized = text.replace(/[ \t]+(?=\r?\n)/g, '');
+    const blocks = normalized.match(PEM_CERTIFICATE) ?? [];
+    const markers = normalized.match(/-----BEGIN CERTIFICATE-----/g)?.length ?? 0;
+    if (markers > blocks.length) {
+        throw inputError('ca-bundle', `${file} has ${markers} BEGIN CERTIFICATE lines, but only ${blocks.length} complete ` +
+            'certificate block(s); a root would be left out.', 'Check the file for a cut or garbled certificate, and export the roots again in PEM.');
+    }
     if (blocks.length === 0) {
         throw inputError('ca-bundle', `${file} holds no PEM certificate (no -----BEGIN CERTIFICATE----- block).`, 'Convert the root certificates to PEM (openssl x509 -inform der -in root.cer -out ' +
             'root.pem) and concatenate them into one file.');
@@ -10457,19 +10505,42 @@ async function prepareTrustStore(caBundle, imageId, runtime, owner, guard, runne
     return { source, target };
 }
 /**
+ * Reads a regular file of at most MAX_BUNDLE_BYTES. It is opened without blocking and checked
+ * before anything is read, so a FIFO or a device given by mistake can neither hang the step
+ * (where not even a cancellation could interrupt it) nor fill its memory.
+ */
+function readRegularFile(file) {
+    const descriptor = (0,external_node_fs_namespaceObject.openSync)(file, external_node_fs_namespaceObject.constants.O_RDONLY | external_node_fs_namespaceObject.constants.O_NONBLOCK);
+    try {
+        const stats = (0,external_node_fs_namespaceObject.fstatSync)(descriptor);
+        if (!stats.isFile())
+            throw new Error('it is not a regular file');
+        if (stats.size > MAX_BUNDLE_BYTES) {
+            throw new Error(`${stats.size} bytes is more than a trust bundle holds`);
+        }
+        return (0,external_node_fs_namespaceObject.readFileSync)(descriptor, 'utf8');
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(descriptor);
+    }
+}
+/**
  * Copies the image's system trust file out of a container that is created and never started,
  * so no code of the image runs and nothing needs a shell or `cat` in the image.
  */
 async function readImageTrustFile(imageId, runtime, owner, guard) {
     const container = `databricks-bundle-trust-${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex')}`;
+    // The container is never started; an entrypoint is named only because an image without
+    // ENTRYPOINT and CMD cannot be created at all.
     const create = ['create', '--pull', 'never', '--name', container];
-    create.push('--label', `${RUN_LABEL}=${owner.runId}`, imageId);
+    create.push('--label', `${RUN_LABEL}=${owner.runId}`, '--entrypoint', '/none', imageId);
     guard.phaseStarted('CA bundle', container);
     try {
         const created = await runClient(runtime, create);
         if (created.exitCode !== 0) {
             throw new ActionError(`Input 'ca-bundle': a container of the image could not be created to read its trust ` +
-                `store: ${created.stderr.trim().slice(0, 300)}. Check the ${runtime.program} engine.`);
+                `store: ${printable(created.stderr.trim().slice(0, 300))}. Check that the image is ` +
+                `in the ${runtime.program} store and that the engine answers.`);
         }
         for (const candidate of SYSTEM_TRUST_FILES) {
             const file = await copyOut(runtime, container, candidate);
@@ -10479,7 +10550,7 @@ async function readImageTrustFile(imageId, runtime, owner, guard) {
         return undefined;
     }
     finally {
-        await runClient(runtime, ['rm', '--force', container]);
+        await runClient(runtime, ['rm', '--force', '--volumes', container]);
         guard.phaseEnded();
     }
 }
@@ -10702,7 +10773,7 @@ function recordAudit(facts, startedAt, failure, env) {
         plan: facts.outcomes?.plan,
         result: failure === undefined ? 'success' : 'failure',
         error: failure?.split('\n')[0],
-    }, env, SECRET_INPUTS.map((name) => getInput(name, env)));
+    }, env, auditSecrets(facts.inputs, env));
     try {
         const written = writeAuditRecord(record, runnerTemp);
         setOutput('audit-record', written.path, env);
@@ -10746,6 +10817,17 @@ function logDecisions(inputs, location, image, runtime, proxies) {
     info(`Authentication: ${inputs.credentials.authType}`);
     for (const line of describeProxies(proxies))
         info(line);
+}
+/** Every secret value the run knows, for the audit record to redact wherever it appears. */
+function auditSecrets(inputs, env) {
+    const secrets = SECRET_INPUTS.map((name) => getInput(name, env));
+    if (inputs === undefined)
+        return secrets;
+    secrets.push(...proxySecrets(resolveProxies(inputs.proxyInputs, env)));
+    if (inputs.credentials.authType === 'github-oidc') {
+        secrets.push(inputs.credentials.requestToken);
+    }
+    return secrets;
 }
 /** Secrets that come from the runner rather than an input: they are masked all the same. */
 function maskRunnerSecrets(inputs, proxies) {

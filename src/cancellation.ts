@@ -94,7 +94,7 @@ export class CancellationGuard {
     const deadline = Date.now() + REMOVE_DEADLINE_MS;
     let confirmedOnce = false;
     while (Date.now() < deadline) {
-      this.docker(['rm', '--force', container]);
+      this.docker(['rm', '--force', '--volumes', container]);
       const exists = this.docker(['container', 'inspect', '--format', '{{.Id}}', container]);
       if (exists === undefined) return false; // the engine does not answer: cannot confirm
       if (!exists) {

@@ -405,7 +405,8 @@ const SIGNATURES: readonly Signature[] = [
     explain: () =>
       "The CLI did not trust the workspace's TLS certificate: it is signed by a certificate " +
       "authority that is not in the image's trust store, typically an internal CA or a " +
-      "TLS-inspecting proxy. Add that CA to the image's trust store when you build the image.",
+      'TLS-inspecting proxy. Give its root certificate in the ca-bundle input (a PEM file on ' +
+      "the runner), or add it to the image's trust store when you build the image.",
   },
   {
     id: 'tls-certificate-untrusted',
@@ -428,7 +429,8 @@ const SIGNATURES: readonly Signature[] = [
     ],
     explain: () =>
       "The CLI could not verify the workspace's TLS certificate (the x509 error below says " +
-      "why): check the certificate, the docker host's clock, and the image's trust store.",
+      "why): check the certificate, the docker host's clock, and the ca-bundle input or the " +
+      "image's trust store.",
   },
   {
     id: 'workspace-unreachable',
@@ -437,10 +439,10 @@ const SIGNATURES: readonly Signature[] = [
       /\bproxyconnect tcp: /,
     ],
     explain: () =>
-      'The CLI went through an HTTP proxy and could not connect to the proxy. The action ' +
-      "passes no proxy to the container, so it comes from the image's own HTTP_PROXY or " +
-      "HTTPS_PROXY: remove it from the image, or reach the proxy from the container's " +
-      'network (the docker-network input).',
+      'The CLI went through an HTTP proxy and could not connect to the proxy: check the ' +
+      "https-proxy input (or the runner's HTTPS_PROXY, which the action passes on, or the " +
+      "image's own), and that the proxy can be reached from the container's network (the " +
+      'docker-network input).',
   },
   {
     id: 'workspace-unreachable',

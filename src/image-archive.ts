@@ -16,6 +16,7 @@ import { lastLines } from './engine.js';
 import { ActionError, inputError, messageOf } from './errors.js';
 import type { ImageReference } from './image-reference.js';
 import { type ProgramResult, runProgram } from './program.js';
+import { printable } from './preflight-report.js';
 import * as workflow from './workflow.js';
 
 /** An image tarball on the runner, in `docker save` format, and the digest it must have. */
@@ -103,6 +104,8 @@ export async function provideImageFromArchive(
     await handle.close();
   }
 
+  // `load` sets every tag the archive holds, on images of this runner too: all are named.
+  workflow.info(`The archive set: ${loadedNames.map(printable).join(', ') || '(no name)'}`);
   const imageId = await imageFromArchive(reference, loadedNames, archive, options);
   const cacheEntry =
     entry === undefined ? undefined : await recordLoad(entry, archive, reference, imageId, options);

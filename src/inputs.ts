@@ -383,7 +383,23 @@ export function parseProxyUrl(input: string, value: string): string | undefined 
   if ((url.pathname !== '/' && url.pathname !== '') || url.search !== '' || url.hash !== '') {
     throw inputError(input, 'has a path, query or fragment.', 'Give scheme, host and port only.');
   }
+  if (/[\s]/.test(value) || !percentEncodingIsValid(`${url.username}:${url.password}`)) {
+    throw inputError(
+      input,
+      'has white space or a malformed %-escape in it.',
+      'Percent-encode special characters of the user name and password (% as %25, @ as %40).',
+    );
+  }
   return value;
+}
+
+function percentEncodingIsValid(text: string): boolean {
+  try {
+    decodeURIComponent(text);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export function parseNoProxy(value: string): string | undefined {
@@ -424,13 +440,18 @@ export function parseImageArchive(path: string, sha256: string): ImageArchiveInp
 // Six hours, GitHub's own limit for a job on a hosted runner, bounds a typo like 6000.
 const MAX_TIMEOUT_MINUTES = 360;
 
+// Three seconds: anything shorter cannot be meant, and no phase finishes in it.
+const MIN_TIMEOUT_MINUTES = 0.05;
+
 export function parseTimeoutMinutes(value: string): number | undefined {
-  if (value === '' || value === '0') return undefined;
   const minutes = Number(value);
-  if (!/^\d+(\.\d+)?$/.test(value) || !(minutes > 0) || minutes > MAX_TIMEOUT_MINUTES) {
+  if (value === '' || (/^\d+(\.\d+)?$/.test(value) && minutes === 0)) return undefined;
+  const valid = /^\d+(\.\d+)?$/.test(value) && minutes >= MIN_TIMEOUT_MINUTES;
+  if (!valid || minutes > MAX_TIMEOUT_MINUTES) {
     throw inputError(
       'timeout-minutes',
-      `"${value}" is not a number of minutes between 0 and ${MAX_TIMEOUT_MINUTES}.`,
+      `"${value}" is not a number of minutes from ${MIN_TIMEOUT_MINUTES} to ` +
+        `${MAX_TIMEOUT_MINUTES}.`,
       'Give the longest a single phase (validate, deploy, …) may run, e.g. 30; 0 or empty ' +
         'for no limit.',
     );

@@ -219,7 +219,7 @@ function recordAudit(
       error: failure?.split('\n')[0],
     },
     env,
-    SECRET_INPUTS.map((name) => workflow.getInput(name, env)),
+    auditSecrets(facts.inputs, env),
   );
   try {
     const written = writeAuditRecord(record, runnerTemp);
@@ -275,6 +275,17 @@ function logDecisions(
   if (inputs.entrypoint !== undefined) workflow.info(`Entrypoint: ${inputs.entrypoint}`);
   workflow.info(`Authentication: ${inputs.credentials.authType}`);
   for (const line of describeProxies(proxies)) workflow.info(line);
+}
+
+/** Every secret value the run knows, for the audit record to redact wherever it appears. */
+function auditSecrets(inputs: Inputs | undefined, env: NodeJS.ProcessEnv): string[] {
+  const secrets = SECRET_INPUTS.map((name) => workflow.getInput(name, env));
+  if (inputs === undefined) return secrets;
+  secrets.push(...proxySecrets(resolveProxies(inputs.proxyInputs, env)));
+  if (inputs.credentials.authType === 'github-oidc') {
+    secrets.push(inputs.credentials.requestToken);
+  }
+  return secrets;
 }
 
 /** Secrets that come from the runner rather than an input: they are masked all the same. */

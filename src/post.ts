@@ -47,7 +47,7 @@ async function removeContainers(
       workflow.info('Post: no container of this run is left.');
       return;
     }
-    await runClient(runtime, ['rm', '--force', ...containers]);
+    await runClient(runtime, ['rm', '--force', '--volumes', ...containers]);
     const left = await runClient(runtime, ['ps', '--all', '--quiet', '--filter', label]);
     if (left.stdout.trim() === '') {
       workflow.info(`Post: removed ${containers.length} container(s) this run left behind.`);

@@ -63,16 +63,33 @@ export function proxyEnvironment(settings: ProxySettings): Record<string, string
   return env;
 }
 
-/** The parts of the proxy URLs that must be masked: their passwords and user names. */
+/**
+ * The parts of the proxy values that must be masked: their passwords and user names, or, for a
+ * value that is not a URL, everything before its last `@`.
+ */
 export function proxySecrets(settings: ProxySettings): string[] {
   const secrets: string[] = [];
   for (const setting of [settings.http, settings.https]) {
-    const url = parseUrl(setting?.value);
-    if (url === undefined) continue;
-    if (url.password !== '') secrets.push(url.password, decodeURIComponent(url.password));
-    if (url.username !== '') secrets.push(url.username, decodeURIComponent(url.username));
+    if (setting === undefined) continue;
+    const url = parseUrl(setting.value);
+    if (url === undefined) {
+      const at = setting.value.lastIndexOf('@');
+      if (at > 0) secrets.push(setting.value.slice(0, at));
+      continue;
+    }
+    for (const part of [url.password, url.username]) {
+      if (part !== '') secrets.push(part, decoded(part));
+    }
   }
   return secrets;
+}
+
+function decoded(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
 }
 
 /** Log lines that say which proxies are in effect, with any credentials in them replaced. */
@@ -92,7 +109,7 @@ function describe(scheme: string, setting: ProxySetting): string {
 
 export function withoutCredentials(value: string): string {
   const url = parseUrl(value);
-  if (url === undefined) return '(not a URL)';
+  if (url === undefined) return value.includes('@') ? '(not a URL, with credentials)' : value;
   if (url.username === '' && url.password === '') return value;
   url.username = '';
   url.password = '';
@@ -102,10 +119,15 @@ export function withoutCredentials(value: string): string {
     .replace(/\/$/, '');
 }
 
+/**
+ * Go takes a proxy without a scheme as http://, so `user:pw@proxy:3128` is a proxy with
+ * credentials, not a URL whose scheme is `user`; it is read the same way here.
+ */
 function parseUrl(value: string | undefined): URL | undefined {
   if (value === undefined) return undefined;
   try {
-    return new URL(value);
+    const url = new URL(value.includes('://') ? value : `http://${value}`);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url : undefined;
   } catch {
     return undefined;
   }

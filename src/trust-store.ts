@@ -1,5 +1,5 @@
 import { randomBytes, X509Certificate } from 'node:crypto';
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import type { CancellationGuard } from './cancellation.js';
@@ -7,6 +7,7 @@ import { type ContainerOwner, RUN_LABEL, type TrustStoreMount } from './containe
 import type { ContainerRuntime } from './container-runtime.js';
 import { runClient } from './engine.js';
 import { ActionError, inputError, messageOf } from './errors.js';
+import { printable } from './preflight-report.js';
 import * as workflow from './workflow.js';
 
 /**
@@ -32,9 +33,7 @@ const PEM_CERTIFICATE =
 export function readCaBundle(file: string): { pem: string; subjects: string[] } {
   let text: string;
   try {
-    const size = statSync(file).size;
-    if (size > MAX_BUNDLE_BYTES) throw new Error(`${size} bytes is more than a trust bundle holds`);
-    text = readFileSync(file, 'utf8');
+    text = readRegularFile(file);
   } catch (error) {
     throw inputError(
       'ca-bundle',
@@ -43,7 +42,18 @@ export function readCaBundle(file: string): { pem: string; subjects: string[] } 
         'runner user (absolute, or relative to the repository checkout).',
     );
   }
-  const blocks = text.match(PEM_CERTIFICATE) ?? [];
+  // Lines are compared without trailing blanks, which openssl accepts and the pattern not.
+  const normalized = text.replace(/[ \t]+(?=\r?\n)/g, '');
+  const blocks = normalized.match(PEM_CERTIFICATE) ?? [];
+  const markers = normalized.match(/-----BEGIN CERTIFICATE-----/g)?.length ?? 0;
+  if (markers > blocks.length) {
+    throw inputError(
+      'ca-bundle',
+      `${file} has ${markers} BEGIN CERTIFICATE lines, but only ${blocks.length} complete ` +
+        'certificate block(s); a root would be left out.',
+      'Check the file for a cut or garbled certificate, and export the roots again in PEM.',
+    );
+  }
   if (blocks.length === 0) {
     throw inputError(
       'ca-bundle',
@@ -105,6 +115,25 @@ export async function prepareTrustStore(
   return { source, target };
 }
 
+/**
+ * Reads a regular file of at most MAX_BUNDLE_BYTES. It is opened without blocking and checked
+ * before anything is read, so a FIFO or a device given by mistake can neither hang the step
+ * (where not even a cancellation could interrupt it) nor fill its memory.
+ */
+function readRegularFile(file: string): string {
+  const descriptor = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const stats = fstatSync(descriptor);
+    if (!stats.isFile()) throw new Error('it is not a regular file');
+    if (stats.size > MAX_BUNDLE_BYTES) {
+      throw new Error(`${stats.size} bytes is more than a trust bundle holds`);
+    }
+    return readFileSync(descriptor, 'utf8');
+  } finally {
+    closeSync(descriptor);
+  }
+}
+
 interface ImageFile {
   readonly path: string;
   readonly content: string;
@@ -121,15 +150,18 @@ async function readImageTrustFile(
   guard: CancellationGuard,
 ): Promise<ImageFile | undefined> {
   const container = `databricks-bundle-trust-${randomBytes(6).toString('hex')}`;
+  // The container is never started; an entrypoint is named only because an image without
+  // ENTRYPOINT and CMD cannot be created at all.
   const create = ['create', '--pull', 'never', '--name', container];
-  create.push('--label', `${RUN_LABEL}=${owner.runId}`, imageId);
+  create.push('--label', `${RUN_LABEL}=${owner.runId}`, '--entrypoint', '/none', imageId);
   guard.phaseStarted('CA bundle', container);
   try {
     const created = await runClient(runtime, create);
     if (created.exitCode !== 0) {
       throw new ActionError(
         `Input 'ca-bundle': a container of the image could not be created to read its trust ` +
-          `store: ${created.stderr.trim().slice(0, 300)}. Check the ${runtime.program} engine.`,
+          `store: ${printable(created.stderr.trim().slice(0, 300))}. Check that the image is ` +
+          `in the ${runtime.program} store and that the engine answers.`,
       );
     }
     for (const candidate of SYSTEM_TRUST_FILES) {
@@ -138,7 +170,7 @@ async function readImageTrustFile(
     }
     return undefined;
   } finally {
-    await runClient(runtime, ['rm', '--force', container]);
+    await runClient(runtime, ['rm', '--force', '--volumes', container]);
     guard.phaseEnded();
   }
 }
