@@ -3752,10 +3752,6 @@ function parsePlanText(stdout) {
         throw new PlanError('its output has no "Plan:" line');
     return { changes, counts };
 }
-/** Whether applying the plan would delete anything, a recreate included. */
-function planDeletes(plan) {
-    return plan.counts.delete > 0;
-}
 
 ;// CONCATENATED MODULE: ./src/phase-outcomes.ts
 

@@ -118,8 +118,3 @@ export function parsePlanText(stdout: string): PlanResult {
   if (counts === undefined) throw new PlanError('its output has no "Plan:" line');
   return { changes, counts };
 }
-
-/** Whether applying the plan would delete anything, a recreate included. */
-export function planDeletes(plan: PlanResult): boolean {
-  return plan.counts.delete > 0;
-}
