@@ -193,6 +193,7 @@ describe('timeout-minutes', () => {
   });
 });
 
+// GITHUB_STATE has the format of GITHUB_OUTPUT, so readOutputs reads it too.
 describe('the post step', () => {
   test('removes a container that a killed main step left behind', async () => {
     plainJob();
@@ -211,7 +212,7 @@ describe('the post step', () => {
     await action.finished;
     expect(await actionContainers()).toHaveLength(1);
 
-    const state = readState(stateFile);
+    const state = readOutputs(stateFile);
     expect(Object.keys(state).sort()).toEqual(['main_started', 'run_id', 'runtime', 'temp_paths']);
     const postEnv = { ...env };
     for (const [name, value] of Object.entries(state)) postEnv[`STATE_${name}`] = value;
@@ -231,7 +232,7 @@ describe('the post step', () => {
     expect((await runBuiltAction(env)).exitCode).toBe(0);
 
     const postEnv = { ...env };
-    for (const [name, value] of Object.entries(readState(stateFile))) {
+    for (const [name, value] of Object.entries(readOutputs(stateFile))) {
       postEnv[`STATE_${name}`] = value;
     }
     const post = await runBuiltAction(postEnv);
@@ -239,11 +240,6 @@ describe('the post step', () => {
     expect(post.stdout).toContain('Post: no container of this run is left.');
   });
 });
-
-/** Parses the GITHUB_STATE file, which has the same format as GITHUB_OUTPUT. */
-function readState(file: string): Record<string, string> {
-  return readOutputs(file);
-}
 
 describe('clean-local-state', () => {
   test('removes the target’s local cache before validate, and nothing else', async () => {

@@ -322,6 +322,26 @@ function isInterpolated(value) {
     return value.includes('${');
 }
 
+;// CONCATENATED MODULE: ./src/cli-json.ts
+
+
+/**
+ * A JSON document the CLI printed to stdout, which must be an object. `fail` makes the error
+ * of the caller's kind, so each reader reports in its own words what could not be read.
+ */
+function parseCliJsonObject(stdout, fail) {
+    let document;
+    try {
+        document = JSON.parse(stdout);
+    }
+    catch (error) {
+        throw fail(`its output is not JSON (${messageOf(error)})`);
+    }
+    if (!isMapping(document))
+        throw fail('its output is not a JSON object');
+    return document;
+}
+
 ;// CONCATENATED MODULE: ./src/deployed-resources.ts
 /**
  * Reads `bundle summary -o json`: the resolved configuration, in which every resource under
@@ -336,15 +356,7 @@ class SummaryError extends Error {
  * settings are not resources of their own here; only `resources.<group>.<key>` entries are.
  */
 function parseSummary(stdout, workspaceHost) {
-    let summary;
-    try {
-        summary = JSON.parse(stdout);
-    }
-    catch (error) {
-        throw new SummaryError(`its output is not JSON (${messageOf(error)})`);
-    }
-    if (!isMapping(summary))
-        throw new SummaryError('its output is not a JSON object');
+    const summary = parseCliJsonObject(stdout, (reason) => new SummaryError(reason));
     const workspace = summary['workspace'];
     const yamlHost = isMapping(workspace) ? workspace['host'] : undefined;
     const origin = originOf(workspaceHost ?? (typeof yamlHost === 'string' ? yamlHost : undefined));
@@ -456,14 +468,8 @@ const SIGNATURE_IDS = [
  * docker's own exit codes, and 2 (the Go runtime's, for a CLI stopped by a signal it does not
  * handle); report.ts explains them from the exit code alone.
  */
-const EXIT_CODE_IDS = [
-    'exit-code-2',
-    'exit-code-125',
-    'exit-code-126',
-    'exit-code-127',
-    'exit-code-137',
-    'exit-code-143',
-];
+const EXPLAINED_EXIT_CODES = [2, 125, 126, 127, 137, 143];
+const EXIT_CODE_IDS = EXPLAINED_EXIT_CODES.map((code) => `exit-code-${code}`);
 /** Causes the action knows without reading the CLI's output. */
 const ACTION_IDS = ['phase-timeout'];
 /** Every anchor of docs/TROUBLESHOOTING.md that the action links to. */
@@ -1254,7 +1260,7 @@ function failureCause(phase) {
         };
     }
     const code = phase.exitCode;
-    if (code !== undefined && DOCKER_EXIT_CODES.includes(code)) {
+    if (code !== undefined && EXPLAINED_EXIT_CODES.includes(code)) {
         return { text: exitExplanation(code), id: `exit-code-${code}` };
     }
     if (phase.recognizedFailure !== undefined) {
@@ -1267,7 +1273,6 @@ function formatMinutes(ms) {
     const minutes = ms / 60_000;
     return `${Number.isInteger(minutes) ? minutes : minutes.toFixed(2)} min`;
 }
-const DOCKER_EXIT_CODES = [2, 125, 126, 127, 137, 143];
 /**
  * The CLI itself exits with 0 or 1 only; 125 to 127 are docker's own codes for a container that
  * could not be started, and 137 and 143 are a container killed or stopped from outside, so
@@ -2187,6 +2192,8 @@ function dockerRunArgs(phase, context, inputs, envNames) {
 }
 
 ;// CONCATENATED MODULE: ./src/container-runtime.ts
+
+
 /** The container runtimes the action can drive; both take the same `run` arguments. */
 const RUNTIMES = ['docker', 'podman'];
 /**
@@ -2233,6 +2240,20 @@ function containerRuntime(program, runnerEnv) {
     }
     return { program, env };
 }
+/** Runs a command of the runtime's client; its absence from PATH is a clear error. */
+async function runClient(runtime, args) {
+    try {
+        return await runProgram(runtime.program, args, { env: runtime.env });
+    }
+    catch (error) {
+        // runProgram rejects, rather than returning an exit code, only when the client cannot be
+        // started at all, which in practice means there is no such executable on PATH.
+        throw new ActionError(`The ${runtime.program} command was not found on this runner (PATH has no ` +
+            `${runtime.program}). Install it on the self-hosted runner, or make it available on PATH ` +
+            `for the runner service; input 'container-runtime' chooses between docker and podman. ` +
+            `(${messageOf(error)})`);
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/engine.ts
 
@@ -2266,20 +2287,6 @@ async function inspectEngineAndImage(image, runtime) {
 }
 // podman answers `version` without any service (it has none); the server part is docker's.
 const VERSION_FORMAT = { docker: '{{.Server.Version}}', podman: '{{.Client.Version}}' };
-/** Runs a command of the runtime's client; its absence from PATH is a clear error. */
-async function runClient(runtime, args) {
-    try {
-        return await runProgram(runtime.program, args, { env: runtime.env });
-    }
-    catch (error) {
-        // runProgram rejects, rather than returning an exit code, only when the client cannot be
-        // started at all, which in practice means there is no such executable on PATH.
-        throw new ActionError(`The ${runtime.program} command was not found on this runner (PATH has no ` +
-            `${runtime.program}). Install it on the self-hosted runner, or make it available on PATH ` +
-            `for the runner service; input 'container-runtime' chooses between docker and podman. ` +
-            `(${messageOf(error)})`);
-    }
-}
 function engineUnreachable(runtime, stderr) {
     if (runtime.program === 'podman') {
         return new ActionError('podman could not start for this runner user: check its storage and configuration ' +
@@ -3673,15 +3680,7 @@ class PlanError extends Error {
  * (databricks/cli bundle/deployplan/plan.go, CountActions).
  */
 function parsePlanJson(stdout) {
-    let document;
-    try {
-        document = JSON.parse(stdout);
-    }
-    catch (error) {
-        throw new PlanError(`its output is not JSON (${messageOf(error)})`);
-    }
-    if (!isMapping(document))
-        throw new PlanError('its output is not a JSON object');
+    const document = parseCliJsonObject(stdout, (reason) => new PlanError(reason));
     // The CLI leaves out an empty `plan` (omitzero) but always writes its version; a document
     // with neither is not a plan, and must not pass for one that changes nothing.
     if (document['plan'] === undefined && typeof document['cli_version'] !== 'string') {
@@ -3904,7 +3903,6 @@ function runContext(phase, runner) {
 }
 
 ;// CONCATENATED MODULE: ./src/post.ts
-
 
 
 

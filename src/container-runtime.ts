@@ -1,3 +1,6 @@
+import { ActionError, messageOf } from './errors.js';
+import { runProgram } from './program.js';
+
 /** The container runtimes the action can drive; both take the same `run` arguments. */
 export const RUNTIMES = ['docker', 'podman'] as const;
 export type RuntimeName = (typeof RUNTIMES)[number];
@@ -57,4 +60,20 @@ export function containerRuntime(
     if (configDir !== undefined) env['DOCKER_CONFIG'] = configDir;
   }
   return { program, env };
+}
+
+/** Runs a command of the runtime's client; its absence from PATH is a clear error. */
+export async function runClient(runtime: ContainerRuntime, args: string[]) {
+  try {
+    return await runProgram(runtime.program, args, { env: runtime.env });
+  } catch (error) {
+    // runProgram rejects, rather than returning an exit code, only when the client cannot be
+    // started at all, which in practice means there is no such executable on PATH.
+    throw new ActionError(
+      `The ${runtime.program} command was not found on this runner (PATH has no ` +
+        `${runtime.program}). Install it on the self-hosted runner, or make it available on PATH ` +
+        `for the runner service; input 'container-runtime' chooses between docker and podman. ` +
+        `(${messageOf(error)})`,
+    );
+  }
 }

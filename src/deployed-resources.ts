@@ -3,7 +3,7 @@
  * `resources.<group>.<key>` carries the `id` and `url` the deployment gave it.
  */
 
-import { messageOf } from './errors.js';
+import { parseCliJsonObject } from './cli-json.js';
 import { isMapping } from './preflight/values.js';
 
 /** One resource of the bundle as deployed. */
@@ -25,13 +25,7 @@ export class SummaryError extends Error {}
  * settings are not resources of their own here; only `resources.<group>.<key>` entries are.
  */
 export function parseSummary(stdout: string, workspaceHost?: string): DeployedResource[] {
-  let summary: unknown;
-  try {
-    summary = JSON.parse(stdout);
-  } catch (error) {
-    throw new SummaryError(`its output is not JSON (${messageOf(error)})`);
-  }
-  if (!isMapping(summary)) throw new SummaryError('its output is not a JSON object');
+  const summary = parseCliJsonObject(stdout, (reason) => new SummaryError(reason));
   const workspace = summary['workspace'];
   const yamlHost = isMapping(workspace) ? workspace['host'] : undefined;
   const origin = originOf(workspaceHost ?? (typeof yamlHost === 'string' ? yamlHost : undefined));

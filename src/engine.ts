@@ -1,7 +1,6 @@
-import type { ContainerRuntime, RuntimeName } from './container-runtime.js';
-import { ActionError, messageOf } from './errors.js';
+import { type ContainerRuntime, runClient, type RuntimeName } from './container-runtime.js';
+import { ActionError } from './errors.js';
 import type { ImageReference } from './image-reference.js';
-import { runProgram } from './program.js';
 
 /** What the local image store says about the image that will run. */
 export interface LocalImage {
@@ -52,22 +51,6 @@ export async function inspectEngineAndImage(
 
 // podman answers `version` without any service (it has none); the server part is docker's.
 const VERSION_FORMAT = { docker: '{{.Server.Version}}', podman: '{{.Client.Version}}' } as const;
-
-/** Runs a command of the runtime's client; its absence from PATH is a clear error. */
-export async function runClient(runtime: ContainerRuntime, args: string[]) {
-  try {
-    return await runProgram(runtime.program, args, { env: runtime.env });
-  } catch (error) {
-    // runProgram rejects, rather than returning an exit code, only when the client cannot be
-    // started at all, which in practice means there is no such executable on PATH.
-    throw new ActionError(
-      `The ${runtime.program} command was not found on this runner (PATH has no ` +
-        `${runtime.program}). Install it on the self-hosted runner, or make it available on PATH ` +
-        `for the runner service; input 'container-runtime' chooses between docker and podman. ` +
-        `(${messageOf(error)})`,
-    );
-  }
-}
 
 function engineUnreachable(runtime: ContainerRuntime, stderr: string): ActionError {
   if (runtime.program === 'podman') {

@@ -41,14 +41,8 @@ const SIGNATURE_IDS = [
  * docker's own exit codes, and 2 (the Go runtime's, for a CLI stopped by a signal it does not
  * handle); report.ts explains them from the exit code alone.
  */
-const EXIT_CODE_IDS = [
-  'exit-code-2',
-  'exit-code-125',
-  'exit-code-126',
-  'exit-code-127',
-  'exit-code-137',
-  'exit-code-143',
-] as const;
+export const EXPLAINED_EXIT_CODES: readonly number[] = [2, 125, 126, 127, 137, 143];
+const EXIT_CODE_IDS = EXPLAINED_EXIT_CODES.map((code) => `exit-code-${code}`);
 
 /** Causes the action knows without reading the CLI's output. */
 const ACTION_IDS = ['phase-timeout'] as const;

@@ -3,7 +3,7 @@
  * list of changes and the same counts the CLI prints in its `Plan:` line.
  */
 
-import { messageOf } from './errors.js';
+import { parseCliJsonObject } from './cli-json.js';
 import { isMapping } from './preflight/values.js';
 
 export interface PlannedChange {
@@ -34,13 +34,7 @@ export class PlanError extends Error {}
  * (databricks/cli bundle/deployplan/plan.go, CountActions).
  */
 export function parsePlanJson(stdout: string): PlanResult {
-  let document: unknown;
-  try {
-    document = JSON.parse(stdout);
-  } catch (error) {
-    throw new PlanError(`its output is not JSON (${messageOf(error)})`);
-  }
-  if (!isMapping(document)) throw new PlanError('its output is not a JSON object');
+  const document = parseCliJsonObject(stdout, (reason) => new PlanError(reason));
   // The CLI leaves out an empty `plan` (omitzero) but always writes its version; a document
   // with neither is not a plan, and must not pass for one that changes nothing.
   if (document['plan'] === undefined && typeof document['cli_version'] !== 'string') {

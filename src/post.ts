@@ -2,8 +2,7 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 
 import { RUN_LABEL } from './container-command.js';
-import { containerRuntime, type RuntimeName, RUNTIMES } from './container-runtime.js';
-import { runClient } from './engine.js';
+import { containerRuntime, runClient, type RuntimeName, RUNTIMES } from './container-runtime.js';
 import { messageOf } from './errors.js';
 import * as workflow from './workflow.js';
 

@@ -3,7 +3,7 @@ import { commonResourceOutputs, type DeployedResource } from './deployed-resourc
 import type { LocalImage } from './engine.js';
 import { messageOf } from './errors.js';
 import type { Inputs } from './inputs.js';
-import { troubleshootingLink } from './failure-signatures.js';
+import { EXPLAINED_EXIT_CODES, troubleshootingLink } from './failure-signatures.js';
 import { formatDuration, MAX_CAPTURED_STDOUT_BYTES, type PhaseResult } from './phase-runner.js';
 import type { PlanResult } from './plan-result.js';
 import { CONTROL_CHARACTERS, findingsJson, locate, plural } from './preflight-report.js';
@@ -146,7 +146,7 @@ export function failureCause(phase: PhaseResult): { text: string; id: string | u
     };
   }
   const code = phase.exitCode;
-  if (code !== undefined && DOCKER_EXIT_CODES.includes(code)) {
+  if (code !== undefined && EXPLAINED_EXIT_CODES.includes(code)) {
     return { text: exitExplanation(code), id: `exit-code-${code}` };
   }
   if (phase.recognizedFailure !== undefined) {
@@ -160,8 +160,6 @@ function formatMinutes(ms: number): string {
   const minutes = ms / 60_000;
   return `${Number.isInteger(minutes) ? minutes : minutes.toFixed(2)} min`;
 }
-
-const DOCKER_EXIT_CODES: readonly number[] = [2, 125, 126, 127, 137, 143];
 
 /**
  * The CLI itself exits with 0 or 1 only; 125 to 127 are docker's own codes for a container that

@@ -4,8 +4,7 @@ import path from 'node:path';
 
 import type { CancellationGuard } from './cancellation.js';
 import { type ContainerOwner, RUN_LABEL, type TrustStoreMount } from './container-command.js';
-import type { ContainerRuntime } from './container-runtime.js';
-import { runClient } from './engine.js';
+import { type ContainerRuntime, runClient } from './container-runtime.js';
 import { ActionError, inputError, messageOf } from './errors.js';
 import { printable } from './preflight-report.js';
 import * as workflow from './workflow.js';
